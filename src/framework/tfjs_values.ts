@@ -1,0 +1,32 @@
+/** Moving values between NDArrays (host) and tfjs tensors (backend). */
+import * as tfc from '@tensorflow/tfjs-core';
+import {NDArray, type DataArray, type DtypeName} from '../ndarray/ndarray';
+import type {DType} from './dtypes';
+
+const decoder = new TextDecoder();
+
+/** Uploads an NDArray as a tfjs tensor of the dtype's tfjs type. */
+export function toTfjs(a: NDArray, dtype: DType): tfc.Tensor {
+  const t = dtype.tfjs;
+  if (t === 'string') return tfc.tensor(a.data as string[], a.shape as number[], 'string');
+  const data = a.data instanceof Float64Array || (t === 'int32' && !(a.data instanceof Int32Array))
+    ? convertData(a.data, t)
+    : a.data;
+  return tfc.tensor(data as tfc.TypedArray, a.shape as number[], t);
+}
+
+function convertData(d: DataArray, t: 'float32' | 'int32' | 'bool'): tfc.TypedArray {
+  if (t === 'float32') return Float32Array.from(d as ArrayLike<number>);
+  if (t === 'int32') return Int32Array.from(d as ArrayLike<number>);
+  return Uint8Array.from(d as ArrayLike<number>);
+}
+
+/** Reads a tfjs tensor back as an NDArray labelled with TF's dtype. */
+export function fromTfjs(t: tfc.Tensor, dtype: DType): NDArray {
+  const name = dtype.base_dtype.name as DtypeName;
+  if (t.dtype === 'string') {
+    const bytes = t.dataSync() as unknown as Uint8Array[];
+    return new NDArray(bytes.map((b) => decoder.decode(b)), t.shape, name);
+  }
+  return new NDArray(t.dataSync() as DataArray, t.shape, name);
+}

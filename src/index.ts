@@ -1,0 +1,41 @@
+/**
+ * tf1ts: TensorFlow 1.x — graphs, sessions, training — in TypeScript on tfjs-core (WASM).
+ *
+ *     import * as tf from 'tf1ts';
+ *
+ * The names and namespaces are TF1's (`tf.placeholder`, `tf.nn.softmax`, `tf.train.exponential_decay`).
+ */
+// The backend first: every kernel below runs on it.
+import './session/backend';
+
+export * from './framework/dtypes';
+export {TensorShape, as_shape} from './framework/tensor_shape';
+export {Graph, GraphKeys, get_default_graph, reset_default_graph} from './framework/graph';
+export {Operation} from './framework/operation';
+export {Tensor} from './framework/tensor';
+export {constant, convert_to_tensor} from './framework/constant_op';
+export type {TensorLike} from './framework/constant_op';
+export {name_scope, set_random_seed, get_seed} from './framework/scopes';
+export {get_default_session} from './framework/default_session';
+export {registeredOpTypes} from './framework/registry';
+export * as errors from './framework/errors';
+export {NDArray} from './ndarray/ndarray';
+
+export {Session, InteractiveSession} from './session/session';
+export {backendName} from './session/backend';
+
+export * from './ops/array_ops';
+export * from './ops/control_flow_ops';
+export * from './ops/math_ops';
+export * from './ops/math_unary_ops';
+export * from './ops/compare_ops';
+export * from './ops/reduce_ops';
+export * from './ops/random_ops';
+export * from './ops/state_ops';
+export * from './ops/variables';
+export * from './ops/variable_scope';
+export * from './ops/init_ops';
+import './ops/operators';
+export * as nn from './ops/nn_ops';
+
+export * as train from './train/index';
