@@ -7,7 +7,7 @@
  * with TF1's node line, which also says where in the user's code the op was created:
  *
  *     You must feed a value for placeholder tensor 'x' with dtype float and shape [?,784]
- *     	 [[node x (defined at examples/05-02.ts:14) ]]
+ *     	 [[node x (Placeholder, defined at examples/05-02.ts:14) ]]
  */
 
 /** The part of an Operation an error needs (kept structural to avoid an import cycle). */
@@ -102,9 +102,9 @@ export type OutOfRangeError = OpError;
 export type UnimplementedError = OpError;
 export type InternalError = OpError;
 
-/** TF1's node line: `\t [[node MatMul (defined at model.ts:12) ]]`. */
+/** TF1's node line, with the op type added: `\t [[node x (Placeholder, defined at model.ts:12) ]]`. */
 export function nodeLine(op: ErrorOp): string {
-  return `\n\t [[node ${op.name} (defined at ${op.traceback.site}) ]]`;
+  return `\n\t [[node ${op.name} (${op.type}, defined at ${op.traceback.site}) ]]`;
 }
 
 /** The one factory for errors about an op: TF's message followed by the node line. */

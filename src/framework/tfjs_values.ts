@@ -3,8 +3,6 @@ import * as tfc from '@tensorflow/tfjs-core';
 import {NDArray, type DataArray, type DtypeName} from '../ndarray/ndarray';
 import type {DType} from './dtypes';
 
-const decoder = new TextDecoder();
-
 /** Uploads an NDArray as a tfjs tensor of the dtype's tfjs type. */
 export function toTfjs(a: NDArray, dtype: DType): tfc.Tensor {
   const t = dtype.tfjs;
@@ -24,9 +22,7 @@ function convertData(d: DataArray, t: 'float32' | 'int32' | 'bool'): tfc.TypedAr
 /** Reads a tfjs tensor back as an NDArray labelled with TF's dtype. */
 export function fromTfjs(t: tfc.Tensor, dtype: DType): NDArray {
   const name = dtype.base_dtype.name as DtypeName;
-  if (t.dtype === 'string') {
-    const bytes = t.dataSync() as unknown as Uint8Array[];
-    return new NDArray(bytes.map((b) => decoder.decode(b)), t.shape, name);
-  }
+  // tfjs's dataSync decodes string tensors to JS strings itself.
+  if (t.dtype === 'string') return new NDArray([...(t.dataSync() as unknown as string[])], t.shape, name);
   return new NDArray(t.dataSync() as DataArray, t.shape, name);
 }

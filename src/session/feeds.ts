@@ -63,7 +63,7 @@ function feedValue(t: Tensor, value: unknown): NDArray {
   }
   if (!t.shape.is_compatible_with(a.shape)) {
     const shape = a.shape.length === 1 ? `(${a.shape[0]},)` : `(${a.shape.join(', ')})`;
-    throw new ValueError(`Cannot feed value of shape ${shape} for Tensor '${t.name}', which has shape '${t.shape}'`);
+    throw new ValueError(`Cannot feed value of shape ${shape} for Tensor ${t.name}, which has shape ${t.shape}`);
   }
   return a;
 }

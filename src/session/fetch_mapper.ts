@@ -55,11 +55,12 @@ export class FetchMapper {
 
   private element(f: unknown): FetchElement {
     if (f === null || f === undefined) {
-      throw new TypeError(`Fetch argument None has invalid type <class 'NoneType'>`);
+      throw new TypeError(`Argument \`fetch\` = None has invalid type "NoneType". Cannot be None`);
     }
     if (typeof f !== 'string' && !isTensor(f) && !isOperation(f) && typeof (f as {_as_graph_element?: unknown})._as_graph_element !== 'function') {
+      const kind = typeof f === 'object' ? (f as object).constructor?.name ?? 'object' : typeof f;
       throw new TypeError(
-        `Fetch argument ${String(f)} has invalid type ${typeof f}, must be a string or Tensor. (Can not convert a ${typeof f} into a Tensor or Operation.)`,
+        `Argument \`fetch\` = ${String(f)} has invalid type "${kind}" must be a string or Tensor. (Can not convert a ${kind} into a Tensor or Operation.)`,
       );
     }
     try {

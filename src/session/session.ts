@@ -104,6 +104,11 @@ export class Session implements SessionLike, Disposable {
     return this.closed;
   }
 
+  /** @internal how many plans this session compiled (tests check the cache with it). */
+  get _planCount(): number {
+    return this.plans.size;
+  }
+
   /** @internal the variable storage, for savers and tests. */
   get _variables(): VariableStore {
     return this.variables;
