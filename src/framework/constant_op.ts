@@ -20,8 +20,13 @@ export const Const = defineOp<{value: NDArray; dtype: DType}>({
   grad: null,
 });
 
+/** Something that converts itself to a tensor in the graph (a Variable). */
+export interface TensorConvertible {
+  _as_graph_element(): unknown;
+}
+
 /** Anything an op input accepts: a Tensor, something convertible to one, or a JS value. */
-export type TensorLike = Tensor | NDArrayLike | {_as_tensor_like: true};
+export type TensorLike = Tensor | NDArrayLike | TensorConvertible;
 
 type Converter = (value: unknown, dtype: DType | undefined, name: string | undefined, asRef: boolean) => Tensor;
 const converters: {test: (x: unknown) => boolean; convert: Converter}[] = [];

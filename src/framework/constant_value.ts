@@ -62,6 +62,9 @@ function evaluate(t: Tensor, values: NDArray[]): (NDArray | null)[] {
     randomSeed: () => {
       throw new ValueError('no random values at build time');
     },
+    state: () => {
+      throw new ValueError('no op state at build time');
+    },
   };
   let outs: tfc.Tensor[];
   try {

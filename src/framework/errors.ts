@@ -27,6 +27,10 @@ export class RuntimeError extends Error {
 export class KeyError extends Error {
   override name = 'KeyError';
 }
+/** Python's LookupError: `tf.gradients` through an op that declares no gradient. */
+export class LookupError extends Error {
+  override name = 'LookupError';
+}
 export class NotImplementedError extends Error {
   override name = 'NotImplementedError';
 }

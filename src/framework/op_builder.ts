@@ -80,7 +80,8 @@ function convertInputs(def: RegisteredOp, inputs: readonly unknown[], attrs: Att
   specs.forEach((spec, i) => {
     const items = spec.list ? asList(inputs[i], spec, def) : [inputs[i]];
     if (items.some(isArrayLike)) return;
-    const ts = items.map((v) => convert_to_tensor(v, spec.fixed ?? null, spec.name, null, !!spec.ref));
+    // A tensor of the wrong dtype is a TypeError from bindType, with TF's wording, not a conversion error.
+    const ts = items.map((v) => convert_to_tensor(v, null, spec.name, null, !!spec.ref));
     ts.forEach((t) => bindType(def, spec, t, attrs, argOf));
     converted[i] = spec.list ? ts : ts[0];
   });

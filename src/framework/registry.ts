@@ -81,8 +81,10 @@ export interface KernelContext {
   variable(op: Operation): VarCell;
   /** Raises an InvalidArgumentError (or another OpError class) naming this op. */
   fail(message: string, cls?: 'InvalidArgument' | 'FailedPrecondition' | 'OutOfRange' | 'NotFound' | 'Unimplemented'): never;
-  /** Deterministic per-op random stream: the op's seeds and how many times it ran in this session. */
+  /** A fresh seed for an unseeded random op: different per session, op and call. */
   randomSeed(): number;
+  /** State this op keeps in this session across runs (a random generator), made on first use. */
+  state<S>(init: () => S): S;
 }
 
 /** A gradient function: one gradient per input (null where there is none), built from graph ops. */
@@ -99,6 +101,12 @@ export interface OpDef<A extends Attrs = Attrs, In extends readonly KernelArg[] 
   readonly stateful?: boolean;
   /** Changes a variable: runs after every op of the same run that does not depend on it. */
   readonly mutating?: boolean;
+  /**
+   * The inputs broadcast against each other (Add, Mul …). The gradient function then returns
+   * gradients of the output's shape, and the gradient builder sums each back to its input's
+   * shape — the one place where broadcasting is undone.
+   */
+  readonly broadcasting?: boolean;
   /** Static shape rule: validates (raising via `ctx.fail`) and returns the outputs' signatures. */
   infer(ctx: ShapeContext<A>): readonly OutputSig[];
   /**

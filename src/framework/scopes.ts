@@ -29,12 +29,17 @@ export function set_random_seed(seed: number | null): void {
   get_default_graph().seed = seed;
 }
 
+/** TF's _truncate_seed: Python's modulo (never negative) by 2**31 - 1. */
+function truncate(seed: number): number {
+  return ((seed % MAXINT32) + MAXINT32) % MAXINT32;
+}
+
 /** TF1's `random_seed.get_seed(op_seed)`: the (seed, seed2) pair a random op is created with. */
 export function get_seed(op_seed?: number | null): [number | null, number | null] {
   const g = get_default_graph();
   let seeds: [number | null, number | null];
-  if (g.seed !== null) seeds = [g.seed % 2 ** 31, (op_seed ?? g.version) % 2 ** 31];
-  else if (op_seed !== null && op_seed !== undefined) seeds = [DEFAULT_GRAPH_SEED, op_seed % 2 ** 31];
+  if (g.seed !== null) seeds = [truncate(g.seed), truncate(op_seed ?? g.version)];
+  else if (op_seed !== null && op_seed !== undefined) seeds = [DEFAULT_GRAPH_SEED, truncate(op_seed)];
   else seeds = [null, null];
   // (0, 0) would mean "nondeterministic" to the kernels.
   if (seeds[0] === 0 && seeds[1] === 0) return [0, MAXINT32];

@@ -24,7 +24,7 @@ export function no_op(name?: string): Operation {
 type Groupable = Operation | Tensor | {op: Operation} | null | undefined;
 
 /** `tf.group(*inputs, name=…)`: an op that runs all of `inputs`. The last argument may be `{name}`. */
-export function group(...inputs: (Groupable | Groupable[] | {name?: string})[]): Operation {
+export function group(...inputs: (Groupable | readonly Groupable[] | {name?: string})[]): Operation {
   let name = 'group_deps';
   const last = inputs[inputs.length - 1];
   if (last && typeof last === 'object' && !Array.isArray(last) && 'name' in last && !('op' in last) && !isTensor(last) && !('_isOperation' in last)) {

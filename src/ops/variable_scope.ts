@@ -126,13 +126,18 @@ function enter(name_or_scope: string | VariableScope | null, o: VariableScopeOpt
   const st = state(g);
   const parent = st.current;
   let nameOrScope = name_or_scope;
+  // The name scope TF1 opens alongside: the given name, the default name, or for a scope object
+  // the last component of its name.
+  let relative: string;
   if (nameOrScope === null || nameOrScope === undefined) {
     if (!o.default_name) throw new TypeError('If default_name is None then name_or_scope is required');
+    if (o.reuse === true) throw new ValueError('reuse=True cannot be used without a name_or_scope');
+    relative = o.default_name;
     nameOrScope = uniqueScopeName(st, parent, o.default_name);
+  } else {
+    relative = nameOrScope instanceof VariableScope ? nameOrScope.name.split('/').pop()! : nameOrScope;
   }
   const byObject = nameOrScope instanceof VariableScope;
-  // TF1 opens a name scope named after the last component of the variable scope's name.
-  const relative = byObject ? (nameOrScope as VariableScope).name.split('/').pop()! : (nameOrScope as string);
   const ns = o.auxiliary_name_scope === false || !relative ? null : g.name_scope(relative);
   const nameScope = ns ? ns.value : g.get_name_scope() ? `${g.get_name_scope()}/` : '';
   let scope: VariableScopeContext;

@@ -69,7 +69,8 @@ function runStep(step: Step, slots: (KernelArg | null)[]): void {
   } catch (e) {
     throw asOpError(e, step);
   } finally {
-    args.fill(undefined as never);
+    // Release this run's values; host values fixed at compile time stay.
+    for (let i = 0; i < inMode.length; i++) if (inMode[i] !== InMode.Fixed) args[i] = undefined as never;
   }
   for (let o = 0; o < outs.length; o++) {
     let out: KernelArg = outs[o];

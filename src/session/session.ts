@@ -55,6 +55,7 @@ export class Session implements SessionLike, Disposable {
   private readonly foldedHost = new Map<Tensor, NDArray>();
   private readonly contexts = new Map<Operation, KernelContext>();
   private readonly runCounts = new Map<Operation, number>();
+  private readonly opState = new Map<Operation, unknown>();
   /** Seeds unseeded random ops, so that each session (like each TF process) draws afresh. */
   private readonly entropy = Math.floor(Math.random() * 0x7fffffff);
 
@@ -166,6 +167,10 @@ export class Session implements SessionLike, Disposable {
         const seed2 = op.attrs.seed2 as number | undefined;
         const base = seed || seed2 ? hash(seed ?? 0, seed2 ?? 0) : hash(this.entropy, op._id);
         return hash(base, n);
+      },
+      state: <S>(init: () => S): S => {
+        if (!this.opState.has(op)) this.opState.set(op, init());
+        return this.opState.get(op) as S;
       },
     };
     this.contexts.set(op, ctx);

@@ -61,8 +61,12 @@ function numbersOf(line: string): number[] {
   return (line.match(NUMBER) ?? []).map((s) => (/nan/i.test(s) ? NaN : /inf/i.test(s) ? (s.startsWith('-') ? -Infinity : Infinity) : Number(s)));
 }
 
+/**
+ * A line's text with numbers set aside and spacing made immaterial: runs of spaces, and the
+ * space Node's console.log puts inside brackets (`[ a, b ]` where Python prints `[a, b]`).
+ */
 function skeleton(line: string): string {
-  return line.replace(NUMBER, '#').replace(/\s+/g, ' ').trim();
+  return line.replace(NUMBER, '#').replace(/\s+/g, ' ').replace(/([[({]) /g, '$1').replace(/ ([\])}])/g, '$1').trim();
 }
 
 /** Differences between our output and TF's, one message each (empty when they agree). */
