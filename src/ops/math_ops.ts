@@ -3,40 +3,120 @@
  * (Unary math lives in math_unary_ops.ts, comparisons and logic in compare_ops.ts.)
  */
 import * as tfc from '@tensorflow/tfjs-core';
-import {as_dtype, float64, type DType, type DTypeLike} from '../framework/dtypes';
+import {as_dtype, float32, float64, type DType, type DTypeLike} from '../framework/dtypes';
 import {applyOp, convertBinary} from '../framework/op_builder';
-import {defineOp, type RegisteredOp} from '../framework/registry';
+import {defineOp, type KernelContext, type RegisteredOp} from '../framework/registry';
 import {TensorShape} from '../framework/tensor_shape';
 import type {Tensor} from '../framework/tensor';
 import type {TensorLike} from '../framework/constant_op';
-import {convert_to_tensor} from '../framework/constant_op';
-import {get_default_graph} from '../framework/graph';
+import {convert_to_tensor, isArrayLike} from '../framework/constant_op';
+import {get_default_graph, isTensor} from '../framework/graph';
 import {within} from '../framework/context';
-import {broadcastShapes, mergeDim, withRank} from './shape_utils';
+import {constant_value} from '../framework/constant_value';
+import {ValueError} from '../framework/errors';
+import {bracket} from '../framework/tensor_shape';
+import {broadcastRuntime, broadcastShapes, mergeDim, mergeShapes, withRank} from './shape_utils';
+import {identity} from './array_ops';
 
 export const NUMERIC = ['float16', 'float32', 'float64', 'int32', 'int64', 'int16', 'int8', 'uint8', 'uint16'];
 export const FLOATS = ['float16', 'float32', 'float64'];
 
+type BinaryKernel = (x: tfc.Tensor, y: tfc.Tensor, ctx: KernelContext) => tfc.Tensor;
+
 /** A broadcasting binary op: `y` and `x` share the type attr T. */
-function binaryOp(type: string, f: (x: tfc.Tensor, y: tfc.Tensor) => tfc.Tensor, allowed = NUMERIC): RegisteredOp {
+function binaryOp(type: string, f: BinaryKernel, allowed = NUMERIC): RegisteredOp {
   return defineOp<{T: DType}, [tfc.Tensor, tfc.Tensor]>({
     type,
     inputs: [{name: 'x', allowed}, {name: 'y', allowed}],
     infer: (ctx) => [{dtype: ctx.inputs[0].dtype.base_dtype, shape: broadcastShapes(ctx, ctx.inputs[0].shape, ctx.inputs[1].shape)}],
-    kernel: ([x, y]) => [f(x, y)],
+    kernel: ([x, y], _, ctx) => {
+      broadcastRuntime(ctx, x.shape, y.shape);
+      return [f(x, y, ctx)];
+    },
   });
 }
 
-const Add = binaryOp('Add', tfc.add, [...NUMERIC, 'string']);
-const Sub = binaryOp('Sub', tfc.sub);
-const Mul = binaryOp('Mul', tfc.mul);
-const RealDiv = binaryOp('RealDiv', tfc.div, FLOATS);
-const FloorDiv = binaryOp('FloorDiv', tfc.floorDiv);
-const FloorMod = binaryOp('FloorMod', tfc.mod);
-const Pow = binaryOp('Pow', tfc.pow);
-const Maximum = binaryOp('Maximum', tfc.maximum);
-const Minimum = binaryOp('Minimum', tfc.minimum);
-const SquaredDifference = binaryOp('SquaredDifference', tfc.squaredDifference);
+/**
+ * An integer op computed on the host, exactly: tfjs divides and raises to powers in float32,
+ * which is wrong past 2^24, and does not report division by zero as TF does.
+ */
+function hostInts(x: tfc.Tensor, y: tfc.Tensor, ctx: KernelContext, f: (a: number, b: number) => number): tfc.Tensor {
+  const shape = broadcastRuntime(ctx, x.shape, y.shape);
+  const a = tfc.broadcastTo(x, shape).dataSync();
+  const b = tfc.broadcastTo(y, shape).dataSync();
+  return tfc.tensor(Int32Array.from(a, (v, i) => f(v, b[i])), shape, 'int32');
+}
+
+/** TF's integer FloorDiv/FloorMod: InvalidArgument on a zero divisor, Python's rounding and signs. */
+function integerDivision(floatOp: BinaryKernel, f: (a: number, b: number) => number): BinaryKernel {
+  return (x, y, ctx) => {
+    if (x.dtype !== 'int32') return floatOp(x, y, ctx);
+    if (y.dataSync().includes(0)) ctx.fail('Integer division by zero');
+    return hostInts(x, y, ctx, f);
+  };
+}
+
+/** Integer powers by squaring, wrapping on overflow as TF's ipow does. */
+function ipow(base: number, exponent: number): number {
+  let result = 1;
+  for (let e = exponent, b = base; e > 0; e = Math.floor(e / 2), b = Math.imul(b, b)) {
+    if (e % 2) result = Math.imul(result, b);
+  }
+  return result;
+}
+
+function powKernel(x: tfc.Tensor, y: tfc.Tensor, ctx: KernelContext): tfc.Tensor {
+  if (x.dtype !== 'int32') return tfc.pow(x, y);
+  if (y.dataSync().some((e) => e < 0)) ctx.fail('Integers to negative integer powers are not allowed');
+  return hostInts(x, y, ctx, ipow);
+}
+
+const floorDivInt = (a: number, b: number): number => Math.floor(a / b);
+const floorModInt = (a: number, b: number): number => a - Math.floor(a / b) * b;
+
+/** String Add concatenates, on the host (the WASM backend has no string kernels). */
+function addKernel(x: tfc.Tensor, y: tfc.Tensor, ctx: KernelContext): tfc.Tensor {
+  if (x.dtype !== 'string') return tfc.add(x, y);
+  const shape = broadcastRuntime(ctx, x.shape, y.shape);
+  const index = (t: tfc.Tensor) => tfc.broadcastTo(tfc.reshape(tfc.range(0, t.size, 1, 'int32'), t.shape), shape).dataSync();
+  const [xs, ys] = [x.dataSync() as unknown as string[], y.dataSync() as unknown as string[]];
+  const iy = index(y);
+  return tfc.tensor(Array.from(index(x), (i, k) => xs[i] + ys[iy[k]]), shape, 'string');
+}
+
+// The dtypes each op accepts, in the order TF lists them in its TypeError.
+const SUB_TYPES = ['bfloat16', 'float16', 'float32', 'float64', 'uint8', 'int8', 'uint16', 'int16', 'int32', 'int64', 'complex64', 'complex128', 'uint32', 'uint64'];
+const MUL_TYPES = ['bfloat16', 'float16', 'float32', 'float64', 'uint8', 'int8', 'uint16', 'int16', 'int32', 'uint32', 'uint64', 'int64', 'complex64', 'complex128'];
+const MOD_TYPES = ['int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'bfloat16', 'float16', 'float32', 'float64'];
+const POW_TYPES = ['bfloat16', 'float32', 'float16', 'float64', 'int8', 'int16', 'int32', 'int64', 'complex64', 'complex128'];
+const MINMAX_TYPES = ['bfloat16', 'float16', 'float32', 'float64', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64'];
+const SQDIFF_TYPES = ['bfloat16', 'float16', 'float32', 'float64', 'int32', 'int64', 'complex64', 'complex128'];
+const MATMUL_TYPES = ['bfloat16', 'float16', 'float32', 'float64', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'complex64', 'complex128'];
+
+// TF1's Add (TF 2's tf.add builds AddV2, which has no strings).
+const Add = binaryOp('Add', addKernel, ['bfloat16', 'float16', 'float32', 'float64', 'uint8', 'int8', 'int16', 'int32', 'int64', 'complex64', 'complex128', 'string']);
+const Sub = binaryOp('Sub', tfc.sub, SUB_TYPES);
+const Mul = binaryOp('Mul', tfc.mul, MUL_TYPES);
+/**
+ * RealDiv as TF runs it: Grappler's constant folding turns a division by a constant into a
+ * multiplication by the constant's reciprocal (ConstantFolding::ReduceDivToReciprocalMul), which
+ * rounds differently — step / 7 at step 21 is 3.0000002, so ceil gives 4 — and TF's numbers are
+ * those of x * (1 / y). A division of constants is folded as it is, exactly.
+ */
+function realDivKernel(x: tfc.Tensor, y: tfc.Tensor, ctx: KernelContext): tfc.Tensor {
+  const [xt, yt] = ctx.op.inputs;
+  if (constant_value(yt) !== null && constant_value(xt) === null) return tfc.mul(x, tfc.reciprocal(y));
+  return tfc.div(x, y);
+}
+
+// TF's RealDiv also takes integers, but has no CPU kernel for them: floats only here.
+const RealDiv = binaryOp('RealDiv', realDivKernel, FLOATS);
+const FloorDiv = binaryOp('FloorDiv', integerDivision(tfc.floorDiv, floorDivInt), MUL_TYPES);
+const FloorMod = binaryOp('FloorMod', integerDivision(tfc.mod, floorModInt), MOD_TYPES);
+const Pow = binaryOp('Pow', powKernel, POW_TYPES);
+const Maximum = binaryOp('Maximum', tfc.maximum, MINMAX_TYPES);
+const Minimum = binaryOp('Minimum', tfc.minimum, MINMAX_TYPES);
+const SquaredDifference = binaryOp('SquaredDifference', tfc.squaredDifference, SQDIFF_TYPES);
 
 type Name = string | undefined;
 
@@ -56,6 +136,7 @@ export function multiply(x: TensorLike, y: TensorLike, name?: Name): Tensor {
 export function div(x: TensorLike, y: TensorLike, name?: Name): Tensor {
   const g = get_default_graph();
   return within(g.name_scope(name ?? 'div'), (scope) => {
+    // As TF1, y is converted to x's dtype: a tensor of another dtype is a ValueError.
     const [xt, yt] = convertBinary(x, y);
     return applyOp(xt.dtype.is_floating ? RealDiv : FloorDiv, [xt, yt], {}, scope.value).outputs[0];
   });
@@ -91,20 +172,37 @@ export function squared_difference(x: TensorLike, y: TensorLike, name?: Name): T
 }
 
 /**
- * `tf.truediv(x, y, name)` / `tf.divide` (Python 3's `/`): integers are first cast to float64,
- * as TF1 does (computed in float32 here).
+ * `tf.truediv(x, y, name)` / `tf.divide` (Python 3's `/`): integers are first cast to a float,
+ * as TF1's _TRUEDIV_TABLE says (int32 and int64 to float64, computed in float32 here).
  */
 export function truediv(x: TensorLike, y: TensorLike, name?: Name): Tensor {
   const g = get_default_graph();
   return within(g.name_scope(name ?? 'truediv'), (scope) => {
-    let [xt, yt] = convertBinary(x, y);
-    if (xt.dtype.is_integer) {
-      xt = cast(xt, float64);
-      yt = cast(yt, float64);
+    let [xt, yt] = convertHinted(x, y);
+    const dtype = xt.dtype.base_dtype;
+    if (dtype !== yt.dtype.base_dtype) {
+      throw new TypeError(`x and y must have the same dtype, got tf.${dtype.name} != tf.${yt.dtype.base_dtype.name}`);
+    }
+    if (!dtype.is_numeric) throw new TypeError(`Invalid dtype tf.${dtype.name} in __truediv__`);
+    if (dtype.is_integer) {
+      const to = dtype.base === 'int32' || dtype.base === 'int64' ? float64 : float32;
+      xt = cast(xt, to);
+      yt = cast(yt, to);
     }
     return applyOp(RealDiv, [xt, yt], {}, scope.value).outputs[0];
   });
 }
+
+/** Converts two operands: a JS value takes the other's dtype, a tensor keeps its own (TF's dtype_hint). */
+function convertHinted(x: TensorLike, y: TensorLike): [Tensor, Tensor] {
+  if (isArrayLike(x) && !isArrayLike(y)) {
+    const yt = convert_to_tensor(y, null, 'y');
+    return [convert_to_tensor(x, yt.dtype.base_dtype, 'x'), yt];
+  }
+  const xt = convert_to_tensor(x, null, 'x');
+  return [xt, convert_to_tensor(y, isArrayLike(y) ? xt.dtype.base_dtype : null, 'y')];
+}
+
 /** `tf.divide(x, y, name)`: `x / y`. */
 export function divide(x: TensorLike, y: TensorLike, name?: Name): Tensor {
   return truediv(x, y, name);
@@ -113,28 +211,42 @@ export function divide(x: TensorLike, y: TensorLike, name?: Name): Tensor {
 const AddN = defineOp<{N: number; T: DType}, tfc.Tensor[]>({
   type: 'AddN',
   inputs: [{name: 'inputs', list: true}],
+  // TF's shape function merges every input's shape into the last known one, naming the input.
   infer: (ctx) => {
-    let shape: TensorShape = ctx.inputs[0]?.shape ?? TensorShape.unknown();
-    for (const t of ctx.inputs.slice(1)) {
-      if (!shape.is_compatible_with(t.shape)) ctx.fail(`Shapes must be equal rank, but are ${shape.ndims} and ${t.shape.ndims}`);
-      shape = shape.merge_with(t.shape);
-    }
+    let shape: TensorShape = [...ctx.inputs].reverse().find((t) => t.shape.ndims !== null)?.shape ?? TensorShape.unknown();
+    ctx.inputs.forEach((t, i) => {
+      const from = {...ctx, fail: (m: string): never => ctx.fail(`${m}\n\tFrom merging shape ${i} with other shapes.`)};
+      shape = mergeShapes(from, t.shape, shape);
+    });
     return [{dtype: ctx.inputs[0].dtype.base_dtype, shape}];
   },
-  kernel: (xs) => [xs.length === 1 ? tfc.clone(xs[0]) : tfc.addN(xs)],
+  kernel: (xs, _, ctx) => {
+    const i = xs.findIndex((x) => x.shape.length !== xs[0].shape.length || x.shape.some((d, k) => d !== xs[0].shape[k]));
+    if (i > 0) {
+      ctx.fail(`Inputs to operation ${ctx.op.name} of type AddN must have the same size and shape.  Input 0: ${bracket(xs[0].shape)} != input ${i}: ${bracket(xs[i].shape)}`);
+    }
+    return [tfc.addN(xs)];
+  },
 });
 
-/** `tf.add_n(inputs, name)`: the sum of tensors of one shape and dtype. */
+/**
+ * `tf.add_n(inputs, name)`: the sum of tensors of one shape and dtype. As TF1, a single input is
+ * returned as is (through an Identity when named).
+ */
 export function add_n(inputs: readonly TensorLike[], name?: Name): Tensor {
   if (!Array.isArray(inputs) || inputs.length === 0) {
-    throw new Error('ValueError: inputs must be a list of at least one Tensor/IndexedSlices with the same dtype and shape');
+    throw new ValueError('inputs must be a list of at least one Tensor/IndexedSlices with the same dtype and shape');
+  }
+  if (inputs.length === 1) {
+    const only = convert_to_tensor(inputs[0]);
+    return name ? identity(only, name) : only;
   }
   return applyOp(AddN, [inputs], {}, name ?? 'AddN').outputs[0];
 }
 
 const MatMul = defineOp<{transpose_a: boolean; transpose_b: boolean; T: DType}, [tfc.Tensor, tfc.Tensor]>({
   type: 'MatMul',
-  inputs: [{name: 'a', allowed: NUMERIC}, {name: 'b', allowed: NUMERIC}],
+  inputs: [{name: 'a', allowed: MATMUL_TYPES}, {name: 'b', allowed: MATMUL_TYPES}],
   infer: (ctx) => {
     const a = withRank(ctx, 0, 2).dims!;
     const b = withRank(ctx, 1, 2).dims!;
@@ -146,9 +258,17 @@ const MatMul = defineOp<{transpose_a: boolean; transpose_b: boolean; T: DType}, 
     const k1 = transpose_a ? a.shape[0] : a.shape[1];
     const k2 = transpose_b ? b.shape[1] : b.shape[0];
     if (k1 !== k2) ctx.fail(`Matrix size-incompatible: In[0]: [${a.shape}], In[1]: [${b.shape}]`);
+    if (a.dtype === 'int32') return [intMatMul(transpose_a ? tfc.transpose(a) : a, transpose_b ? tfc.transpose(b) : b)];
     return [tfc.matMul(a, b, transpose_a, transpose_b)];
   },
 });
+
+/** Integer matmul, which the WASM backend lacks: exact (wrapping) int32 products summed over k. */
+function intMatMul(a: tfc.Tensor, b: tfc.Tensor): tfc.Tensor {
+  const [m, k] = a.shape;
+  const [, n] = b.shape;
+  return tfc.sum(tfc.mul(tfc.reshape(a, [m, k, 1]), tfc.reshape(b, [1, k, n])), 1);
+}
 
 export interface MatmulOptions {
   transpose_a?: boolean;
@@ -171,16 +291,18 @@ const Cast = defineOp<{SrcT: DType; DstT: DType; Truncate: boolean}, [tfc.Tensor
   kernel: ([x], {DstT}) => [castTo(x, DstT)],
 });
 
-/** tfjs casts float→int by truncation and anything→bool by `!= 0`, as TF does. */
+/** tfjs casts float→int by truncation, as TF does; →bool is `!= 0` (WASM's Cast gives other bytes). */
 function castTo(x: tfc.Tensor, to: DType): tfc.Tensor {
   const t = to.tfjs;
   if (t === x.dtype) return tfc.clone(x);
+  if (t === 'bool') return tfc.notEqual(x, 0);
   return tfc.cast(x, t);
 }
 
-/** `tf.cast(x, dtype, name)`. */
+/** `tf.cast(x, dtype, name)`. A tensor already of `dtype` is returned as is, opening no name scope (as TF). */
 export function cast(x: TensorLike, dtype: DTypeLike, name?: Name): Tensor {
   const to = as_dtype(dtype);
+  if (isTensor(x) && x.dtype === to) return x;
   return within(get_default_graph().name_scope(name ?? 'Cast'), (scope) => {
     const t = convert_to_tensor(x, null, 'x');
     if (t.dtype.base_dtype === to) return t;

@@ -6,9 +6,12 @@
  */
 import {Tensor} from '../framework/tensor';
 import type {TensorLike} from '../framework/constant_op';
+import {within} from '../framework/context';
+import {get_default_graph} from '../framework/graph';
+import {convertBinary} from '../framework/op_builder';
 import {add, floordiv, floormod, matmul, multiply, pow, subtract, truediv} from './math_ops';
 import {abs, negative} from './math_unary_ops';
-import {greater, greater_equal, less, less_equal} from './compare_ops';
+import {greater, greater_equal, less, less_equal, logical_and, logical_not, logical_or, logical_xor} from './compare_ops';
 import {Variable} from './variables';
 
 type Binary = (x: TensorLike, y: TensorLike, name?: string) => Tensor;
@@ -38,6 +41,13 @@ export interface TensorOperators {
   /** `a >= b` */ greater_equal(y: TensorLike): Tensor;
   /** `a < b` */ less(y: TensorLike): Tensor;
   /** `a <= b` */ less_equal(y: TensorLike): Tensor;
+  /** `a & b` (bool) */ and(y: TensorLike): Tensor;
+  /** `a | b` (bool) */ or(y: TensorLike): Tensor;
+  /** `a ^ b` (bool) */ xor(y: TensorLike): Tensor;
+  /** `b & a` */ rand(x: TensorLike): Tensor;
+  /** `b | a` */ ror(x: TensorLike): Tensor;
+  /** `b ^ a` */ rxor(x: TensorLike): Tensor;
+  /** `~a` (bool) */ invert(): Tensor;
 }
 
 declare module '../framework/tensor' {
@@ -49,6 +59,16 @@ declare module './variables' {
 
 const matmulFn: Binary = (x, y, name) => matmul(x, y, {name});
 
+/**
+ * `a ^ b`: TF1's operator wrapper opens the `xor` scope and converts the JS operand there
+ * (`xor/y`); logical_xor's ops are built inside it, its last LogicalAnd named `xor`.
+ */
+const xorFn: Binary = (x, y, name) =>
+  within(get_default_graph().name_scope(name ?? 'xor'), (scope) => {
+    const [xt, yt] = convertBinary(x, y);
+    return logical_xor(xt, yt, scope.value);
+  });
+
 const binary: [keyof TensorOperators, Binary, string][] = [
   ['add', add, 'add'],
   ['sub', subtract, 'sub'],
@@ -59,6 +79,9 @@ const binary: [keyof TensorOperators, Binary, string][] = [
   ['mod', floormod, 'mod'],
   ['pow', pow, 'pow'],
   ['matmul', matmulFn, 'matmul'],
+  ['and', logical_and, 'and'],
+  ['or', logical_or, 'or'],
+  ['xor', xorFn, 'xor'],
 ];
 
 const comparisons: [keyof TensorOperators, Binary][] = [
@@ -91,6 +114,10 @@ function install(proto: object): void {
   });
   define('abs', function (this: TensorLike) {
     return abs(this);
+  });
+  // `~t` on a bool tensor: LogicalNot with its default name (TF1's invert_ on bools).
+  define('invert', function (this: TensorLike) {
+    return logical_not(this);
   });
 }
 
