@@ -37,5 +37,13 @@ export * from './ops/variable_scope';
 export * from './ops/init_ops';
 import './ops/operators';
 export * as nn from './ops/nn_ops';
+export {sigmoid, tanh} from './ops/nn_ops';
 
 export * as train from './train/index';
+export {gradients} from './gradients/gradients_impl';
+
+import {input_data} from './data/input_data';
+export {input_data};
+/** `tensorflow.examples.tutorials.mnist.input_data`, where TF1 kept it. */
+export const examples = {tutorials: {mnist: {input_data}}};
+export {RandomState} from './ndarray/random';
