@@ -9,7 +9,7 @@ const learning_rate = tf.train.exponential_decay(initial_learning_rate, global_s
   decay_steps: 10,
   decay_rate: 0.9,
 });
-const opt = tf.train.GradientDescentOptimizer(learning_rate);
+const opt = new tf.train.GradientDescentOptimizer(learning_rate);
 const add_global = global_step.assign_add(1);
 {
   using sess = new tf.Session();
