@@ -34,13 +34,29 @@ function truncate(seed: number): number {
   return ((seed % MAXINT32) + MAXINT32) % MAXINT32;
 }
 
-/** TF1's `random_seed.get_seed(op_seed)`: the (seed, seed2) pair a random op is created with. */
+const SEED_COUNTER = Symbol('get_seed calls');
+
+/**
+ * `random_seed.get_seed(op_seed)`: the (seed, seed2) pair a random op is created with. With a
+ * graph seed and no op seed, the op seed counts the get_seed calls made in the graph (0, 1, 2 …),
+ * as TensorFlow does today (TF 1.x used the number of ops so far): so a seeded script draws what
+ * it draws under real TensorFlow.
+ */
 export function get_seed(op_seed?: number | null): [number | null, number | null] {
   const g = get_default_graph();
   let seeds: [number | null, number | null];
-  if (g.seed !== null) seeds = [truncate(g.seed), truncate(op_seed ?? g.version)];
-  else if (op_seed !== null && op_seed !== undefined) seeds = [DEFAULT_GRAPH_SEED, truncate(op_seed)];
-  else seeds = [null, null];
+  if (g.seed !== null) {
+    let op = op_seed;
+    if (op === null || op === undefined) {
+      op = (g._extras.get(SEED_COUNTER) as number | undefined) ?? 0;
+      g._extras.set(SEED_COUNTER, op + 1);
+    }
+    seeds = [truncate(g.seed), truncate(op)];
+  } else if (op_seed !== null && op_seed !== undefined) {
+    seeds = [DEFAULT_GRAPH_SEED, truncate(op_seed)];
+  } else {
+    seeds = [null, null];
+  }
   // (0, 0) would mean "nondeterministic" to the kernels.
   if (seeds[0] === 0 && seeds[1] === 0) return [0, MAXINT32];
   return seeds;

@@ -14,7 +14,7 @@ import type {Operation} from '../framework/operation';
 import type {Tensor} from '../framework/tensor';
 import {convert_to_tensor, constant, type TensorLike} from '../framework/constant_op';
 import {add_n} from '../ops/math_ops';
-import {fill, shape as shapeOf, zeros_like} from '../ops/array_ops';
+import {fill, identity, shape as shapeOf, zeros_like} from '../ops/array_ops';
 import {tuple} from '../ops/control_flow_ops';
 import {reduceToShape} from './broadcast';
 
@@ -91,7 +91,8 @@ function build(
   ys.forEach((y, i) => {
     const gy = gradYs[i];
     if (!backpropagatable(y)) return;
-    addGrad(y, gy === null ? defaultGradY(y, i) : convert_to_tensor(gy, y.dtype.base_dtype, `grad_ys_${i}`));
+    // A given grad_y enters the gradient's scope through an Identity (`gradients/grad_ys_0`), as TF.
+    addGrad(y, gy === null ? defaultGradY(y, i) : identity(convert_to_tensor(gy, y.dtype.base_dtype), `grad_ys_${i}`));
   });
 
   const queue: Operation[] = [];
@@ -106,7 +107,7 @@ function build(
   for (const x of xs) if (!x.op.inputs.some((t) => between.has(t.op))) stopOps.add(x.op);
   while (queue.length) {
     const op = queue.shift()!;
-    const outGrads = op.outputs.map((t) => aggregate(grads.get(t)));
+    const outGrads = op.outputs.map(aggregate);
     if (!stopOps.has(op) && outGrads.some((x) => x !== null)) {
       const inGrads = opGradients(g, op, outGrads, gate);
       op.inputs.forEach((t, i) => {
@@ -124,13 +125,15 @@ function build(
       }
     }
   }
-  return xs.map((x) => aggregate(grads.get(x)));
+  return xs.map(aggregate);
 
-  function aggregate(list: Tensor[] | undefined): Tensor | null {
+  /** The gradient of t: its partial gradients summed once (AddN), or null if it has none. */
+  function aggregate(t: Tensor): Tensor | null {
+    const list = grads.get(t);
     if (!list || list.length === 0) return null;
     if (list.length === 1) return list[0];
     const sum = add_n(list);
-    grads.set(list[0], [sum]);
+    grads.set(t, [sum]);
     return sum;
   }
 }
@@ -142,9 +145,10 @@ function opGradients(g: Graph, op: Operation, outGrads: (Tensor | null)[], gate:
     throw new LookupError(`No gradient defined for operation '${op.name}' (op type: ${op.type}). In general every operation must have an associated \`@ops.RegisterGradient\` for correct autodiff, which this op is lacking.`);
   }
   if (fn === null) return op.inputs.map(() => null);
+  // An output that received no gradient contributes zeros: a ZerosLike op in the gradients scope
+  // itself, as TF's ZerosLikeOutsideLoop builds it.
+  const filled = outGrads.map((d, i) => d ?? (backpropagatable(op.outputs[i]) ? zeros_like(op.outputs[i], {optimize: false}) : null));
   return within(g.name_scope(`${op.name}_grad`), () => {
-    // An output that received no gradient contributes zeros (TF's ZerosLikeOutsideLoop).
-    const filled = outGrads.map((d, i) => d ?? (backpropagatable(op.outputs[i]) ? zeros_like(op.outputs[i]) : null));
     let inGrads = [...fn(op, filled)];
     if (inGrads.length !== op.inputs.length) {
       throw new Error(`gradient of ${op.type} returned ${inGrads.length} values for ${op.inputs.length} inputs`);

@@ -43,6 +43,7 @@ const PlaceholderWithDefault = defineOp<{dtype: DType; shape: TensorShape}>({
   inputs: [{name: 'input', typeAttr: 'dtype'}],
   infer: ({attrs}) => [{dtype: attrs.dtype, shape: attrs.shape}],
   kernel: ([input]) => [tfc.clone(input)],
+  grad: (_, [dy]) => [dy],
 });
 
 /** `tf.placeholder_with_default(input, shape, name=None)`: `input` unless fed. */
@@ -98,6 +99,8 @@ const CheckNumerics = defineOp<{T: DType; message: string}, [tfc.Tensor]>({
     if (nan || inf) ctx.fail(`${message} : Tensor had ${nan && inf ? 'Inf and NaN' : nan ? 'NaN' : 'Inf'} values`);
     return [tfc.clone(tensor)];
   },
+  // TF's _CheckNumericsGrad: the gradient passes, checked in turn.
+  grad: ({attrs}, [dy]) => [check_numerics(dy!, `Not a number (NaN) or infinity (Inf) values detected in gradient. ${attrs.message}`)],
 });
 
 /** `tf.check_numerics(tensor, message, name=None)`: the tensor, or TF's error if it has NaN or Inf values. */

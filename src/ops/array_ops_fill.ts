@@ -15,6 +15,7 @@ import {NDArray, type NDArrayLike} from '../ndarray/ndarray';
 import {keywords} from './array_args';
 import {shapeInternal} from './array_ops_info';
 import {applyPacked, autopack, holdsTensor} from './array_ops_pack';
+import {reduce_sum} from './reduce_ops';
 import {constInts, shapeFromShapeTensor, withRank} from './shape_utils';
 
 const Fill = defineOp<{T: DType; index_type: DType}, [NDArray, tfc.Tensor]>({
@@ -35,6 +36,8 @@ const Fill = defineOp<{T: DType; index_type: DType}, [NDArray, tfc.Tensor]>({
     if (negative !== undefined) ctx.fail(`Dimension ${negative} must be >= 0`);
     return [tfc.broadcastTo(value, shape)];
   },
+  // TF's _FillGrad: the value was used everywhere, so it gets the sum of the gradient.
+  grad: (_, [grad]) => [null, reduce_sum(grad!)],
 });
 
 /** `tf.fill(dims, value, name=None)`: a tensor of shape `dims` filled with `value`. */

@@ -9,8 +9,21 @@ import {defineOp, type ShapeContext} from '../framework/registry';
 import type {Tensor} from '../framework/tensor';
 import {bracket, TensorShape, type Dim} from '../framework/tensor_shape';
 import type {NDArray} from '../ndarray/ndarray';
+import {constant_value} from '../framework/constant_value';
+import {ValueError} from '../framework/errors';
+import type {Operation} from '../framework/operation';
 import {keywords} from './array_args';
+import {ones, zeros} from './array_ops_fill';
+import {unsorted_segment_sum} from './array_ops_grad_ops';
+import {rank, shape, size} from './array_ops_info';
+import {concat, stack} from './array_ops_join';
 import {applyPacked} from './array_ops_pack';
+import {pad} from './array_ops_pad';
+import {range} from './array_ops_range';
+import {expand_dims, reshape, tile, transpose} from './array_ops_shape';
+import {strided_slice} from './array_ops_strided';
+import {add, cast, multiply, subtract} from './math_ops';
+import {reduce_prod} from './reduce_ops';
 import {constInts, mergeShapes, shapeFromShapeTensor, withRank, withRankAtLeast} from './shape_utils';
 
 const INDEX_TYPES = ['int32', 'int64'];
@@ -42,7 +55,20 @@ const Slice = defineOp<{T: DType; Index: DType}, [tfc.Tensor, NDArray, NDArray]>
     });
     return [tfc.slice(input, begin, size)];
   },
+  grad: (op, [grad]) => [sliceGrad(op, grad!), null, null],
 });
+
+/** TF's _SliceGrad: the gradient padded with zeros before (`begin`) and after (the rest). */
+function sliceGrad(op: Operation, grad: Tensor): Tensor {
+  const [input, begin] = op.inputs;
+  const indexType = begin.dtype.base_dtype;
+  const inputRank = rank(input);
+  const sliceSize = shape(op.outputs[0], {out_type: indexType});
+  const column = stack([inputRank, 1]);
+  const before = reshape(begin, column);
+  const after = reshape(subtract(subtract(shape(input, {out_type: indexType}), sliceSize, 'sub'), begin, 'sub'), column);
+  return pad(grad, concat([before, after], 1));
+}
 
 /** TF's Slice shape rule: the sizes, with -1 meaning "to the end" (dim - begin, where known). */
 function sliceShape(ctx: ShapeContext): TensorShape {
@@ -101,9 +127,107 @@ const GatherV2 = defineOp<GatherAttrs, [tfc.Tensor, tfc.Tensor, NDArray]>({
     const idx = indices.dataSync();
     const bad = idx.findIndex((i) => i < 0 || i >= limit);
     if (bad >= 0) ctx.fail(`indices${indexString(indices.shape, bad)} = ${idx[bad]} is not in [0, ${limit})`);
-    return [tfc.gather(params, indices, a, batch_dims)];
+    const bd = batch_dims < 0 ? batch_dims + indices.rank : batch_dims;
+    return [bd === 0 ? tfc.gather(params, indices, a) : batchGather(params, indices, a, bd)];
   },
+  grad: (op, [grad]) => [gatherGrad(op, grad!), null, null],
 });
+
+/**
+ * TF's _GatherV2Grad. Along axis 0 TF returns IndexedSlices(values, indices, shape(params)); there
+ * are none here, so the gradient is what TF turns them into when a tensor is needed: their
+ * UnsortedSegmentSum into params' first dimension (rows gathered twice get both gradients). Along
+ * another axis, TF's own dense path: the axis moved next to the batch dimensions, a segment sum,
+ * the axis moved back.
+ */
+function gatherGrad(op: Operation, grad: Tensor): Tensor {
+  const [params, indices, axis] = op.inputs;
+  const paramsShape = shape(params);
+  const indicesSize = expand_dims(size(indices), 0);
+  const axisStatic = constant_value(axis);
+  let batchDims = op.attrs.batch_dims as number;
+  if (batchDims < 0) {
+    const r = indices.shape.ndims;
+    if (r === null) {
+      throw new ValueError(`Currently, it is unsupported to take the gradient of tf.gather when batch_dims < 0 and the rank of the indices is unknown. Please pass a positive batch_dims or use tf.ensure_shape to update the shape of indices when calling tf.gather. Got batch_dims=${batchDims} and indices=${indices}`);
+    }
+    batchDims += r;
+  }
+  if (axisStatic !== null && Number(axisStatic.data[0]) === 0) {
+    const values = reshape(grad, concat([indicesSize, tail(paramsShape)], 0));
+    return unsorted_segment_sum(values, reshape(indices, indicesSize), element(paramsShape, 0));
+  }
+  const outerShape = strided_slice(paramsShape, [0], [axis], [1], {begin_mask: 1, name: 'strided_slice'});
+  const innerShape = tail(strided_slice(paramsShape, [axis], [0], [1], {end_mask: 1, name: 'strided_slice'}));
+  const valuesShape = concat([outerShape, [-1], innerShape], 0);
+  const axisDims = size(outerShape);
+  const outerBatches = range(batchDims);
+  const batchAxis = range(batchDims, axisDims);
+  const innerAxes = range(add(axisDims, 1), size(valuesShape));
+  const values = reshape(grad, valuesShape);
+  const transposeDims = concat([outerBatches, stack([axisDims]), batchAxis, innerAxes], 0);
+  const paramsGrad = batchGatherGrad(gather(paramsShape, transposeDims), transpose(values, transposeDims), indices, batchDims, element(paramsShape, axis));
+  const invert = concat([outerBatches, add(batchAxis, 1), [batchDims], innerAxes], 0);
+  return reshape(transpose(paramsGrad, invert), shape(params));
+}
+
+/** `t[1:]` of a vector, as Python's slicing builds it. */
+function tail(t: Tensor): Tensor {
+  return strided_slice(t, [1], [0], [1], {end_mask: 1, name: 'strided_slice'});
+}
+
+/** `t[i]` of a vector. */
+function element(t: Tensor, i: number | Tensor): Tensor {
+  return strided_slice(t, [i], [typeof i === 'number' ? i + 1 : add(i, 1)], [1], {shrink_axis_mask: 1, name: 'strided_slice'});
+}
+
+/** TF's _BatchGatherGrad: a segment sum of the rows, batch offsets added to the indices. */
+function batchGatherGrad(paramsShape: Tensor, values: Tensor, indices: Tensor, batchDims: number, gatherDimSize: Tensor): Tensor {
+  const indicesSize = expand_dims(size(indices), 0);
+  if (batchDims === 0) return unsorted_segment_sum(values, reshape(indices, indicesSize), gatherDimSize);
+  const valuesShape = shape(values);
+  const outerShape = strided_slice(valuesShape, [0], [batchDims], [1], {begin_mask: 1, name: 'strided_slice'});
+  const innerShape = tail(strided_slice(valuesShape, [batchDims], [0], [1], {end_mask: 1, name: 'strided_slice'}));
+  const flatValuesShape = concat([[-1], innerShape], 0);
+  const segments = multiply(gatherDimSize, reduce_prod(outerShape, [0]));
+  const flatIndices = reshape(batchIndices(paramsShape, indices, batchDims), indicesSize);
+  const summed = unsorted_segment_sum(reshape(values, flatValuesShape), flatIndices, segments);
+  return reshape(summed, concat([outerShape, flatValuesShape], 0));
+}
+
+/** TF's _GetBatchIndices: each index offset by its batch position times the gathered dim's size. */
+function batchIndices(paramsShape: Tensor, indices: Tensor, batchDims: number): Tensor {
+  const dtype = indices.dtype.base_dtype;
+  const dims = cast(paramsShape, dtype);
+  let accum = ones([], dtype);
+  let out = indices;
+  for (let dim = batchDims; dim > 0; dim--) {
+    const dimValue = element(dims, dim - 1);
+    accum = multiply(accum, element(dims, dim));
+    const dimIndices = multiply(range(zeros([], dtype), dimValue, ones([], dtype)), accum);
+    const one = Int32Array.of(1);
+    const dimShape = concat([tile(one, [dim - 1]), stack([dimValue]), tile(one, [subtract(rank(indices), dim)])], 0);
+    out = add(out, reshape(dimIndices, dimShape));
+  }
+  return out;
+}
+
+/**
+ * A gather with batch dimensions, as one plain gather (the WASM backend's own takes rows from the
+ * wrong batch): params [B…, O…, N, I…] laid out as [B·N, O, I], each index offset by its batch's
+ * b·N, the result [B, J, O, I] moved back to [B…, O…, J…, I…].
+ */
+function batchGather(params: tfc.Tensor, indices: tfc.Tensor, axis: number, batchDims: number): tfc.Tensor {
+  const prod = (dims: readonly number[]) => dims.reduce((x, y) => x * y, 1);
+  const ps = params.shape;
+  const [b, o, n, i] = [prod(ps.slice(0, batchDims)), prod(ps.slice(batchDims, axis)), ps[axis], prod(ps.slice(axis + 1))];
+  const j = prod(indices.shape.slice(batchDims));
+  const rows = tfc.reshape(tfc.transpose(tfc.reshape(params, [b, o, n, i]), [0, 2, 1, 3]), [b * n, o, i]);
+  const offsets = tfc.mul(tfc.range(0, b, 1, 'int32'), tfc.scalar(n, 'int32'));
+  const flat = tfc.reshape(tfc.add(tfc.reshape(tfc.cast(indices, 'int32'), [b, j]), tfc.reshape(offsets, [b, 1])), [b * j]);
+  const picked = tfc.transpose(tfc.reshape(tfc.gather(rows, flat, 0), [b, j, o, i]), [0, 2, 1, 3]);
+  return tfc.reshape(picked, [...ps.slice(0, axis), ...indices.shape.slice(batchDims), ...ps.slice(axis + 1)]);
+}
 
 /** TF's SliceDebugString: a flat index as `[i,j]` in the given shape (empty for a scalar). */
 function indexString(shape: readonly number[], flat: number): string {
@@ -125,7 +249,7 @@ function gatherShape(ctx: ShapeContext<GatherAttrs>): TensorShape {
   const axisValue = constInts(ctx, 2);
   if (axisValue === null) {
     if (params.ndims === null || indices.ndims === null) return TensorShape.unknown();
-    return new TensorShape(Array<Dim>(params.ndims + indices.ndims - 1 - bd).fill(null));
+    return new TensorShape(Array<Dim>(params.ndims - 1 + (bd < 0 ? -bd : indices.ndims - bd)).fill(null));
   }
   const axis = axisValue[0];
   withRankAtLeast(ctx, 0, axis < 0 ? -axis : axis + 1);

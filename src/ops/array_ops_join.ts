@@ -16,7 +16,12 @@ import {bracket, TensorShape, type Dim} from '../framework/tensor_shape';
 import type {NDArray} from '../ndarray/ndarray';
 import {keywords} from './array_args';
 import {identity} from './array_ops_basic';
+import {concat_offset, shape_n} from './array_ops_grad_ops';
+import {slice} from './array_ops_index';
+import {rank, shape} from './array_ops_info';
 import {autopack, holdsTensor, Pack, packAxis} from './array_ops_pack';
+import {squeeze} from './array_ops_shape';
+import {floormod} from './math_ops';
 import {constInts, mergeShapes, withRank, withRankAtLeast} from './shape_utils';
 
 const Unpack = defineOp<{num: number; T: DType; axis: number}, [tfc.Tensor]>({
@@ -41,6 +46,8 @@ const Unpack = defineOp<{num: number; T: DType; axis: number}, [tfc.Tensor]>({
     if (value.shape[a] !== num) ctx.fail(`Input shape axis ${a} must equal ${num}, got shape ${bracket(value.shape)}`);
     return tfc.unstack(value, a);
   },
+  // TF's _UnpackGrad: the outputs' gradients stacked back.
+  grad: ({attrs}, grads) => [stack(grads as Tensor[], {axis: attrs.axis as number})],
 });
 
 /** The values of a list input, then its scalar axis input (ConcatV2's operand order). */
@@ -65,7 +72,32 @@ const ConcatV2 = defineOp<{N: number; T: DType; Tidx: DType}, ListThenHost>({
     });
     return [tfc.concat(values, a)];
   },
+  grad: (op, [grad]) => concatGrad(op, grad!),
 });
+
+/**
+ * TF's _ConcatGradV2: each input's part of the gradient, sliced out at the offsets ConcatOffset
+ * computes (split along the axis past 16 inputs); the axis gets none.
+ */
+function concatGrad(op: Operation, grad: Tensor): (Tensor | null)[] {
+  const values = op.inputs.slice(0, -1);
+  const axis = op.inputs[op.inputs.length - 1];
+  if (values.length === 1) return [grad, null];
+  const dim = floormod(axis, rank(values[0]), 'mod');
+  // Const shapes while every input's shape is known, else one ShapeN (TF's _ExtractInputShapes).
+  const sizes: Tensor[] = [];
+  for (const v of values) {
+    if (!v.shape.is_fully_defined()) break;
+    sizes.push(shape(v));
+  }
+  const all = sizes.length === values.length ? sizes : shape_n(values);
+  if (values.length > 16) {
+    const along = squeeze(slice(stack(all, {axis: 1}), [dim, 0], [1, -1]));
+    return [...split(grad, along, dim), null];
+  }
+  const offsets = concat_offset(dim, all);
+  return [...offsets.map((begin, i) => slice(grad, begin, all[i])), null];
+}
 
 /** TF's ConcatShapeHelper: the non-axis dims merged, the axis dims summed, from the last input back. */
 function concatShape(ctx: ShapeContext): TensorShape {
@@ -137,6 +169,8 @@ const Split = defineOp<{num_split: number; T: DType}, [NDArray, tfc.Tensor]>({
     }
     return tfc.split(value, num_split, axis);
   },
+  // TF's _SplitGrad: the pieces' gradients concatenated back along the split axis.
+  grad: (op, grads) => [null, concat(grads as Tensor[], op.inputs[0])],
 });
 
 /** TF's MakeDimForScalarInputWithNegativeIndexing: the split axis, if constant, in [0, rank). */
@@ -190,6 +224,7 @@ const SplitV = defineOp<{num_split: number; T: DType; Tlen: DType}, [tfc.Tensor,
     if (unknown >= 0) sizes[unknown] = total - known;
     return tfc.split(value, sizes, axis);
   },
+  grad: (op, grads) => [concat(grads as Tensor[], op.inputs[2]), null, null],
 });
 
 /** SplitV's shape rule: the pieces' sizes along the split axis, when known. */

@@ -12,6 +12,7 @@ import type {Operation} from '../framework/operation';
 import {defineOp, type Attrs, type RegisteredOp, type ShapeContext} from '../framework/registry';
 import type {Tensor} from '../framework/tensor';
 import {bracket, TensorShape, type Dim} from '../framework/tensor_shape';
+import {unstack} from './array_ops_join';
 import {mergeShapes} from './shape_utils';
 
 /** TF's TF_RETURN_WITH_CONTEXT_IF_ERROR: the shape rule's messages get a context line. */
@@ -48,6 +49,8 @@ export const Pack = defineOp<{N: number; T: DType; axis: number}, tfc.Tensor[]>(
     }
     return [tfc.stack(values, axis < 0 ? axis + values[0].rank + 1 : axis)];
   },
+  // TF's _PackGrad: the gradient unstacked along the packing axis.
+  grad: ({attrs}, [grad]) => unstack(grad!, {num: attrs.N as number, axis: attrs.axis as number}),
 });
 
 /** A JS list holding a tensor (or a Variable, or anything else converting to one) at some depth. */

@@ -14,10 +14,13 @@ import type {Tensor} from '../framework/tensor';
 import {bracket, TensorShape, type Dim} from '../framework/tensor_shape';
 import type {NDArray} from '../ndarray/ndarray';
 import {eitherOf, keywords} from './array_args';
-import {rank} from './array_ops_info';
+import {rank, shape, size} from './array_ops_info';
+import {invert_permutation} from './array_ops_grad_ops';
+import {stack} from './array_ops_join';
 import {applyPacked} from './array_ops_pack';
 import {range} from './array_ops_range';
 import {subtract} from './math_ops';
+import {reduce_sum} from './reduce_ops';
 import {constInts, shapeFromShapeTensor, withRank} from './shape_utils';
 
 const INDEX_TYPES = ['int32', 'int64'];
@@ -56,7 +59,21 @@ const Reshape = defineOp<{T: DType; Tshape: DType}, [tfc.Tensor, NDArray]>({
     }
     return [tfc.reshape(tensor, dims)];
   },
+  grad: ({inputs: [tensor]}, [grad]) => [reshapeGrad(tensor, grad!), null],
 });
+
+/**
+ * TF's _ReshapeGrad: the gradient reshaped to the input's shape; with exactly one unknown
+ * dimension (and no zero), a -1 there instead of a data dependency on a Shape op.
+ */
+function reshapeGrad(x: Tensor, grad: Tensor): Tensor {
+  const dims = x.shape.dims;
+  if (dims !== null && !x.shape.is_fully_defined()) {
+    const unknown = dims.flatMap((d, i) => (d === null ? [i] : []));
+    if (unknown.length === 1 && !dims.includes(0)) return reshape(grad, Int32Array.from(dims, (d) => d ?? -1));
+  }
+  return reshape(grad, shape(x));
+}
 
 /** TF's SetOutputShapeForReshape: the requested shape, with one unknown dim inferred where possible. */
 function reshapeShape(ctx: ShapeContext): TensorShape {
@@ -104,6 +121,8 @@ const Transpose = defineOp<{T: DType; Tperm: DType}, [tfc.Tensor, NDArray]>({
     if (missing >= 0) ctx.fail(`${missing} is missing from {${perm.join(',')}}.`);
     return [tfc.transpose(x, perm)];
   },
+  // TF's _TransposeGrad: the gradient transposed back by the inverse permutation.
+  grad: ({inputs: [, perm]}, [grad]) => [transpose(grad!, invert_permutation(perm)), null],
 });
 
 /** TF's TransposeShapeFn. */
@@ -175,6 +194,7 @@ const ExpandDims = defineOp<{T: DType; Tdim: DType}, [tfc.Tensor, NDArray]>({
     if (d < -r - 1 || d > r) ctx.fail(`Tried to expand dim index ${d} for tensor with ${r} dimensions.`);
     return [tfc.expandDims(input, d < 0 ? d + r + 1 : d)];
   },
+  grad: ({inputs: [input]}, [grad]) => [reshape(grad!, shape(input)), null],
 });
 
 export interface ExpandDimsOptions {
@@ -213,6 +233,7 @@ const Squeeze = defineOp<{T: DType; squeeze_dims: readonly number[]}, [tfc.Tenso
     });
     return [tfc.reshape(input, out)];
   },
+  grad: ({inputs: [input]}, [grad]) => [reshape(grad!, shape(input))],
 });
 
 /** TF's Squeeze shape rule: an unknown dim is assumed to be 1 only when named explicitly. */
@@ -272,7 +293,21 @@ const Tile = defineOp<{T: DType; Tmultiples: DType}, [tfc.Tensor, NDArray]>({
     reps.forEach((m, i) => m < 0 && ctx.fail(`Expected multiples[${i}] >= 0, but got ${m}`));
     return [r === 0 ? tfc.clone(input) : tfc.tile(input, reps)];
   },
+  grad: ({inputs: [input, multiples]}, [grad]) => [tileGrad(input, multiples, grad!), null],
 });
+
+/**
+ * TF's _TileGrad: the gradient reshaped to the interleaved [multiples[0], shape[0], multiples[1],
+ * shape[1] …] and summed over the even (tiled) axes.
+ */
+function tileGrad(input: Tensor, multiples: Tensor, grad: Tensor): Tensor {
+  const inputShape = shape(input, {out_type: multiples.dtype.base_dtype});
+  const splitShape = reshape(transpose(stack([multiples, inputShape])), [-1]);
+  const axes = range(0, size(splitShape), 2);
+  const inputGrad = reduce_sum(reshape(grad, splitShape), axes);
+  inputGrad.set_shape(input.shape);
+  return inputGrad;
+}
 
 /** TF's Tile shape rule: each dim times its multiple, 0 and 1 exact even when the other is unknown. */
 function tileShape(ctx: ShapeContext): TensorShape {

@@ -11,10 +11,14 @@ import type {Tensor} from '../framework/tensor';
 import {bracket, TensorShape, type Dim} from '../framework/tensor_shape';
 import type {TensorLike} from '../framework/constant_op';
 import {NDArray, type NDArrayLike} from '../ndarray/ndarray';
+import {constant_value} from '../framework/constant_value';
+import {applyOp} from '../framework/op_builder';
+import type {Operation} from '../framework/operation';
 import {keywords} from './array_args';
 import {ones_like} from './array_ops_fill';
+import {shape} from './array_ops_info';
 import {applyPacked, autopack, holdsTensor} from './array_ops_pack';
-import {constInts, mergeShapes, withRank} from './shape_utils';
+import {constInts, mergeShapes, shapeFromShapeTensor, withRank} from './shape_utils';
 
 type Masks = {begin_mask: number; end_mask: number; ellipsis_mask: number; new_axis_mask: number; shrink_axis_mask: number};
 type Attrs = Masks & {T: DType; Index: DType};
@@ -150,6 +154,83 @@ const StridedSlice = defineOp<Attrs, [tfc.Tensor, NDArray, NDArray, NDArray]>({
       sliced = tfc.gather(sliced, tfc.tensor1d(indices, 'int32'), i);
     });
     return [tfc.reshape(sliced, final as number[])];
+  },
+  grad: (op, [grad]) => [stridedSliceGrad(op, grad!), null, null, null],
+});
+
+function masksOf(attrs: Masks): Masks {
+  const {begin_mask, end_mask, ellipsis_mask, new_axis_mask, shrink_axis_mask} = attrs;
+  return {begin_mask, end_mask, ellipsis_mask, new_axis_mask, shrink_axis_mask};
+}
+
+/**
+ * TF's _StridedSliceGrad: a StridedSliceGrad of the same slice, its shape, begin, end and strides
+ * given as constants where their values are known at build time.
+ */
+function stridedSliceGrad(op: Operation, grad: Tensor): Tensor {
+  const [input, begin, end, strides] = op.inputs;
+  const x = shape(input, {out_type: begin.dtype.base_dtype});
+  const known = (t: Tensor): Tensor | NDArray => constant_value(t) ?? t;
+  return strided_slice_grad(known(x), known(begin), known(end), known(strides), grad, masksOf(op.attrs as Attrs));
+}
+
+/** `gen_array_ops.strided_slice_grad(shape, begin, end, strides, dy, *masks, name=None)`. */
+export function strided_slice_grad(
+  shape_: TensorLike,
+  begin: TensorLike,
+  end: TensorLike,
+  strides: TensorLike,
+  dy: TensorLike,
+  masks: Partial<Masks> = {},
+  name?: string,
+): Tensor {
+  const attrs: Masks = {
+    begin_mask: masks.begin_mask ?? 0, end_mask: masks.end_mask ?? 0, ellipsis_mask: masks.ellipsis_mask ?? 0,
+    new_axis_mask: masks.new_axis_mask ?? 0, shrink_axis_mask: masks.shrink_axis_mask ?? 0,
+  };
+  return applyOp(StridedSliceGrad, [shape_, begin, end, strides, dy], attrs, name ?? 'StridedSliceGrad').outputs[0];
+}
+
+/** The gradient of a strided slice: `dy` put back where the slice took it from, zeros elsewhere. */
+const StridedSliceGrad = defineOp<Attrs, [NDArray, NDArray, NDArray, NDArray, tfc.Tensor]>({
+  type: 'StridedSliceGrad',
+  inputs: [
+    ...['shape', 'begin', 'end', 'strides'].map((name) => ({name, typeAttr: 'Index', defaultDtype: int32, host: true, allowed: ['int32', 'int64']})),
+    'dy',
+  ],
+  infer: (ctx) => {
+    [1, 2, 3].forEach((i) => withRank(ctx, i, 1));
+    return [{dtype: ctx.inputs[4].dtype.base_dtype, shape: shapeFromShapeTensor(ctx, 0)}];
+  },
+  kernel: ([shapeArg, beginArg, endArg, stridesArg, dy], attrs, ctx) => {
+    const [dims, begin, end, strides] = [shapeArg, beginArg, endArg, stridesArg].map((a) => Array.from(a.data as ArrayLike<number>, Number));
+    const {dense, processing, final} = validate((msg) => ctx.fail(msg), dims, begin, end, strides, attrs);
+    if (final.length !== dy.rank || final.some((d, i) => d !== dy.shape[i])) {
+      ctx.fail(`shape of dy was ${bracket(dy.shape)} instead of ${bracket(final as number[])}`);
+    }
+    if (processing.some((n) => n === 0)) return [tfc.zeros(dims, dy.dtype)];
+    // One dimension at a time: unit strides pad with zeros; other strides gather from the
+    // slice with a zero row appended, each position taking its element or the zero row.
+    let x = tfc.reshape(dy, processing as number[]);
+    dense.strides.forEach((st, i) => {
+      const [n, b, d] = [processing[i]!, dense.begin[i]!, dims[i]];
+      if (st === 1) {
+        if (n !== d) x = tfc.pad(x, dims.map((_, j): [number, number] => (j === i ? [b, d - b - n] : [0, 0])));
+        return;
+      }
+      const zeroRow = tfc.zeros(x.shape.map((s, j) => (j === i ? 1 : s)), x.dtype);
+      const source = Int32Array.from({length: d}, (_, p) => {
+        const k = (p - b) / st;
+        return Number.isInteger(k) && k >= 0 && k < n ? k : n;
+      });
+      x = tfc.gather(tfc.concat([x, zeroRow], i), tfc.tensor1d(source, 'int32'), i);
+    });
+    return [x];
+  },
+  // TF's _StridedSliceGradGrad: the same slice of the gradient.
+  grad: (op, [grad]) => {
+    const [, begin, end, strides] = op.inputs;
+    return [null, null, null, null, strided_slice(grad!, begin, end, strides, masksOf(op.attrs as Attrs))];
   },
 });
 

@@ -10,6 +10,7 @@ import type {Tensor} from '../framework/tensor';
 import {convert_to_tensor, type TensorLike} from '../framework/constant_op';
 import {within} from '../framework/context';
 import type {NDArray} from '../ndarray/ndarray';
+import {zeros, zeros_like} from './array_ops_fill';
 import {maximum, minimum} from './math_ops';
 import {broadcastRuntime, broadcastShapes, mergeShapes} from './shape_utils';
 
@@ -164,12 +165,18 @@ const Select = defineOp<{}, [tfc.Tensor, tfc.Tensor, tfc.Tensor]>({
     sameShapeOrFail(ctx, [c.shape, t.shape, e.shape]);
     return [tfc.where(c, t, e)];
   },
+  // TF's _SelectGrad: each branch gets the gradient where it was selected, zeros elsewhere.
+  grad: ({inputs: [c, t]}, [grad]) => {
+    const zeros = zeros_like(t);
+    return [null, where(c, grad!, zeros), where(c, zeros, grad!)];
+  },
 });
 
 /** SelectV2 (`tf.where_v2`): condition, t and e broadcast together, numpy-style. */
 const SelectV2 = defineOp<{}, [tfc.Tensor, tfc.Tensor, tfc.Tensor]>({
   type: 'SelectV2',
   inputs: [{name: 'condition', fixed: bool}, 't', 'e'],
+  broadcasting: true,
   infer: (ctx) => {
     const [cond, t, e] = ctx.inputs.map((x) => x.shape);
     return [{dtype: ctx.inputs[1].dtype.base_dtype, shape: broadcastShapes(ctx, cond, broadcastShapes(ctx, t, e))}];
@@ -177,6 +184,11 @@ const SelectV2 = defineOp<{}, [tfc.Tensor, tfc.Tensor, tfc.Tensor]>({
   kernel: ([c, t, e], _, ctx) => {
     broadcastRuntime(ctx, c.shape, broadcastRuntime(ctx, t.shape, e.shape));
     return [tfc.where(c, t, e)];
+  },
+  // TF's _SelectGradV2 (the builder sums each branch's gradient back to its shape).
+  grad: ({inputs: [c]}, [grad]) => {
+    const zero = zeros([], grad!.dtype.base_dtype);
+    return [null, where_v2(c, grad!, zero), where_v2(c, zero, grad!)];
   },
 });
 

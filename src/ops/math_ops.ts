@@ -5,7 +5,7 @@
 import * as tfc from '@tensorflow/tfjs-core';
 import {as_dtype, float32, float64, type DType, type DTypeLike} from '../framework/dtypes';
 import {applyOp, convertBinary} from '../framework/op_builder';
-import {defineOp, type KernelContext, type RegisteredOp} from '../framework/registry';
+import {defineOp, type GradFn, type KernelContext, type RegisteredOp} from '../framework/registry';
 import {TensorShape} from '../framework/tensor_shape';
 import type {Tensor} from '../framework/tensor';
 import type {TensorLike} from '../framework/constant_op';
@@ -16,23 +16,31 @@ import {constant_value} from '../framework/constant_value';
 import {ValueError} from '../framework/errors';
 import {bracket} from '../framework/tensor_shape';
 import {broadcastRuntime, broadcastShapes, mergeDim, mergeShapes, withRank} from './shape_utils';
-import {identity} from './array_ops';
+import {identity, zeros_like} from './array_ops';
+import {greater, greater_equal, less_equal, where} from './compare_ops';
+import {log, negative} from './math_unary_ops';
+import type {Operation} from '../framework/operation';
 
 export const NUMERIC = ['float16', 'float32', 'float64', 'int32', 'int64', 'int16', 'int8', 'uint8', 'uint16'];
 export const FLOATS = ['float16', 'float32', 'float64'];
 
 type BinaryKernel = (x: tfc.Tensor, y: tfc.Tensor, ctx: KernelContext) => tfc.Tensor;
 
-/** A broadcasting binary op: `y` and `x` share the type attr T. */
-function binaryOp(type: string, f: BinaryKernel, allowed = NUMERIC): RegisteredOp {
+/**
+ * A broadcasting binary op: `y` and `x` share the type attr T. Its gradient is written for
+ * unbroadcast operands; the gradient builder sums each back to its input's shape.
+ */
+function binaryOp(type: string, f: BinaryKernel, allowed: readonly string[], grad: GradFn | null): RegisteredOp {
   return defineOp<{T: DType}, [tfc.Tensor, tfc.Tensor]>({
     type,
     inputs: [{name: 'x', allowed}, {name: 'y', allowed}],
+    broadcasting: true,
     infer: (ctx) => [{dtype: ctx.inputs[0].dtype.base_dtype, shape: broadcastShapes(ctx, ctx.inputs[0].shape, ctx.inputs[1].shape)}],
     kernel: ([x, y], _, ctx) => {
       broadcastRuntime(ctx, x.shape, y.shape);
       return [f(x, y, ctx)];
     },
+    grad,
   });
 }
 
@@ -94,9 +102,10 @@ const SQDIFF_TYPES = ['bfloat16', 'float16', 'float32', 'float64', 'int32', 'int
 const MATMUL_TYPES = ['bfloat16', 'float16', 'float32', 'float64', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'complex64', 'complex128'];
 
 // TF1's Add (TF 2's tf.add builds AddV2, which has no strings).
-const Add = binaryOp('Add', addKernel, ['bfloat16', 'float16', 'float32', 'float64', 'uint8', 'int8', 'int16', 'int32', 'int64', 'complex64', 'complex128', 'string']);
-const Sub = binaryOp('Sub', tfc.sub, SUB_TYPES);
-const Mul = binaryOp('Mul', tfc.mul, MUL_TYPES);
+const Add = binaryOp('Add', addKernel, ['bfloat16', 'float16', 'float32', 'float64', 'uint8', 'int8', 'int16', 'int32', 'int64', 'complex64', 'complex128', 'string'],
+  (_, [g]) => [g, g]);
+const Sub = binaryOp('Sub', tfc.sub, SUB_TYPES, (_, [g]) => [g, negative(g!)]);
+const Mul = binaryOp('Mul', tfc.mul, MUL_TYPES, ({inputs: [x, y]}, [g]) => [multiply(g!, y), multiply(x, g!)]);
 /**
  * RealDiv as TF runs it: Grappler's constant folding turns a division by a constant into a
  * multiplication by the constant's reciprocal (ConstantFolding::ReduceDivToReciprocalMul), which
@@ -110,13 +119,38 @@ function realDivKernel(x: tfc.Tensor, y: tfc.Tensor, ctx: KernelContext): tfc.Te
 }
 
 // TF's RealDiv also takes integers, but has no CPU kernel for them: floats only here.
-const RealDiv = binaryOp('RealDiv', realDivKernel, FLOATS);
-const FloorDiv = binaryOp('FloorDiv', integerDivision(tfc.floorDiv, floorDivInt), MUL_TYPES);
-const FloorMod = binaryOp('FloorMod', integerDivision(tfc.mod, floorModInt), MOD_TYPES);
-const Pow = binaryOp('Pow', powKernel, POW_TYPES);
-const Maximum = binaryOp('Maximum', tfc.maximum, MINMAX_TYPES);
-const Minimum = binaryOp('Minimum', tfc.minimum, MINMAX_TYPES);
-const SquaredDifference = binaryOp('SquaredDifference', tfc.squaredDifference, SQDIFF_TYPES);
+// d(x/y) = g/y, -g·x/y² (TF's _RealDivGrad: grad * realdiv(realdiv(-x, y), y))
+const RealDiv = binaryOp('RealDiv', realDivKernel, FLOATS, ({inputs: [x, y]}, [g]) => [
+  realdiv(g!, y),
+  multiply(g!, realdiv(realdiv(negative(x), y), y)),
+]);
+const FloorDiv = binaryOp('FloorDiv', integerDivision(tfc.floorDiv, floorDivInt), MUL_TYPES, (op) => op.inputs.map(() => null));
+// x mod y = x - floor(x/y)·y: d/dx = 1, d/dy = -floor(x/y)
+const FloorMod = binaryOp('FloorMod', integerDivision(tfc.mod, floorModInt), MOD_TYPES, ({inputs: [x, y]}, [g]) => [
+  g,
+  multiply(g!, negative(floordiv(x, y))),
+]);
+// d(x^y) = g·y·x^(y-1), g·x^y·log(x) (log taken as 0 where x <= 0, as TF)
+const Pow = binaryOp('Pow', powKernel, POW_TYPES, ({inputs: [x, y], outputs: [z]}, [g]) => {
+  const gx = multiply(multiply(g!, y), pow(x, subtract(y, 1)));
+  const logX = where(greater(x, 0), log(x), zeros_like(x));
+  return [gx, multiply(multiply(g!, z), logX)];
+});
+/** TF's _MaximumMinimumGrad: the gradient goes to the operand that was selected (x on ties). */
+function selectedGrad(pick: (x: Tensor, y: Tensor) => Tensor): GradFn {
+  return ({inputs: [x, y]}, [g]) => {
+    const mask = pick(x, y);
+    const zeros = zeros_like(g!);
+    return [where(mask, g!, zeros), where(mask, zeros, g!)];
+  };
+}
+const Maximum = binaryOp('Maximum', tfc.maximum, MINMAX_TYPES, selectedGrad(greater_equal));
+const Minimum = binaryOp('Minimum', tfc.minimum, MINMAX_TYPES, selectedGrad(less_equal));
+// d(x-y)² = 2(x-y)·g, -2(x-y)·g
+const SquaredDifference = binaryOp('SquaredDifference', tfc.squaredDifference, SQDIFF_TYPES, ({inputs: [x, y]}, [g]) => {
+  const gx = multiply(multiply(2.0, g!), subtract(x, y));
+  return [gx, negative(gx)];
+});
 
 type Name = string | undefined;
 
@@ -227,6 +261,7 @@ const AddN = defineOp<{N: number; T: DType}, tfc.Tensor[]>({
     }
     return [tfc.addN(xs)];
   },
+  grad: (op, [g]) => op.inputs.map(() => g),
 });
 
 /**
@@ -261,7 +296,20 @@ const MatMul = defineOp<{transpose_a: boolean; transpose_b: boolean; T: DType}, 
     if (a.dtype === 'int32') return [intMatMul(transpose_a ? tfc.transpose(a) : a, transpose_b ? tfc.transpose(b) : b)];
     return [tfc.matMul(a, b, transpose_a, transpose_b)];
   },
+  grad: matMulGrad,
 });
+
+/** TF's _MatMulGrad: for C = A·B, dA = dC·Bᵀ and dB = Aᵀ·dC, with the transposes folded in. */
+function matMulGrad(op: Operation, [g]: readonly (Tensor | null)[]): Tensor[] {
+  const [a, b] = op.inputs;
+  const ta = op.attrs.transpose_a as boolean;
+  const tb = op.attrs.transpose_b as boolean;
+  const mm = (x: Tensor, y: Tensor, transpose_a: boolean, transpose_b: boolean) => matmul(x, y, {transpose_a, transpose_b});
+  if (!ta && !tb) return [mm(g!, b, false, true), mm(a, g!, true, false)];
+  if (!ta && tb) return [mm(g!, b, false, false), mm(g!, a, true, false)];
+  if (ta && !tb) return [mm(b, g!, false, true), mm(a, g!, false, false)];
+  return [mm(b, g!, true, true), mm(g!, a, true, true)];
+}
 
 /** Integer matmul, which the WASM backend lacks: exact (wrapping) int32 products summed over k. */
 function intMatMul(a: tfc.Tensor, b: tfc.Tensor): tfc.Tensor {
@@ -289,6 +337,8 @@ const Cast = defineOp<{SrcT: DType; DstT: DType; Truncate: boolean}, [tfc.Tensor
   inputs: [{name: 'x', typeAttr: 'SrcT'}],
   infer: (ctx) => [{dtype: ctx.attrs.DstT, shape: ctx.inputs[0].shape}],
   kernel: ([x], {DstT}) => [castTo(x, DstT)],
+  // Gradients pass between float types only (TF's _CastGrad).
+  grad: ({inputs: [x], attrs}, [g]) => [(attrs.DstT as DType).is_floating && x.dtype.base_dtype.is_floating ? cast(g!, x.dtype.base_dtype) : null],
 });
 
 /** tfjs casts float→int by truncation, as TF does; →bool is `!= 0` (WASM's Cast gives other bytes). */

@@ -1,10 +1,15 @@
-/** Elementwise unary math: `tf.negative`, `tf.sqrt`, `tf.exp`, `tf.round`, `tf.is_nan` … */
+/**
+ * Elementwise unary math: `tf.negative`, `tf.sqrt`, `tf.exp`, `tf.round`, `tf.is_nan` …, with
+ * their gradients (TF's math_grad.py) and the *Grad ops these call (SqrtGrad, RsqrtGrad,
+ * ReciprocalGrad).
+ */
 import * as tfc from '@tensorflow/tfjs-core';
-import {bool} from '../framework/dtypes';
+import {bool, type DType} from '../framework/dtypes';
 import {applyOp} from '../framework/op_builder';
-import {defineOp, type KernelContext, type RegisteredOp} from '../framework/registry';
+import {defineOp, lookupOp, type GradFn, type KernelContext, type RegisteredOp} from '../framework/registry';
 import type {Tensor} from '../framework/tensor';
-import {convert_to_tensor, type TensorLike} from '../framework/constant_op';
+import {constant, convert_to_tensor, type TensorLike} from '../framework/constant_op';
+import {zeros_like} from './array_ops_fill';
 import {sameAsInput} from './shape_utils';
 
 // The dtypes each op accepts, in the order TF lists them in its TypeError.
@@ -19,14 +24,74 @@ const SQUARE_TYPES = [...REAL, ...SIGNED_INTS, 'uint8', 'uint16', 'uint32', 'uin
 type UnaryKernel = (x: tfc.Tensor, ctx: KernelContext) => tfc.Tensor;
 
 /** An elementwise unary op whose output has the input's dtype and shape. */
-export function unaryOp(type: string, f: UnaryKernel, allowed: readonly string[]): RegisteredOp {
+export function unaryOp(type: string, f: UnaryKernel, allowed: readonly string[], grad: GradFn | null): RegisteredOp {
   return defineOp<{}, [tfc.Tensor]>({
     type,
     inputs: [{name: 'x', allowed}],
     infer: (ctx) => sameAsInput(ctx),
     kernel: ([x], _, ctx) => [f(x, ctx)],
+    grad,
   });
 }
+
+/**
+ * The binary ops the gradients build, declared in math_ops.ts (which imports this file), looked
+ * up by type as TF's gen_math_ops calls them; named as TF's Python operators name them.
+ */
+function binary(type: string, name: string): (x: TensorLike, y: TensorLike) => Tensor {
+  return (x, y) => applyOp(lookupOp(type)!, [x, y], {}, name).outputs[0];
+}
+/** `x * y`, as TF writes `grad * y`. */
+const mul = binary('Mul', 'mul');
+/** `math_ops.multiply(x, y)`. */
+const multiply = binary('Mul', 'Mul');
+/** `x / y` on floats. */
+const div = binary('RealDiv', 'truediv');
+/** `x + y` (TF1's Add). */
+const plus = binary('Add', 'add');
+
+/** A gradient `grad * f(x)` (or of the output y, `from: 'y'`), as most of TF's unary gradients are. */
+function times(f: (x: Tensor) => Tensor, from: 'x' | 'y' = 'x'): GradFn {
+  return (op, [g]) => [mul(g!, f(from === 'x' ? op.inputs[0] : op.outputs[0]))];
+}
+
+// The *Grad ops: `z = f(y, dy)` from the forward output y and its gradient dy (TF's cwise_ops_gradients).
+const SqrtGrad = gradOp('SqrtGrad', (y, dy) => tfc.div(tfc.mul(dy, 0.5), y), (op, [g]) => {
+  // TF's _SqrtGradGrad: z = 0.5·b/a, dz/da = -z/a, dz/db = 0.5/a.
+  const ga = div(g!, op.inputs[0]);
+  return [mul(negative(ga), op.outputs[0]), mul(0.5, ga)];
+});
+const RsqrtGrad = gradOp('RsqrtGrad', (y, dy) => tfc.mul(tfc.mul(dy, -0.5), tfc.mul(y, tfc.square(y))), (op, [g]) => {
+  // TF's _RsqrtGradGrad: z = -0.5·b·a³, dz/da = -1.5·b·a², dz/db = rsqrt_grad(a, ·).
+  const [a, b] = op.inputs;
+  return [mul(mul(mul(-1.5, g!), b), square(a)), rsqrtGrad(a, g!)];
+});
+const ReciprocalGrad = gradOp('ReciprocalGrad', (y, dy) => tfc.mul(tfc.neg(dy), tfc.square(y)), (op, [g]) => {
+  // TF's _ReciprocalGradGrad: z = -b·a², dz/da = -2·b·a, dz/db = reciprocal_grad(a, ·).
+  const [a, b] = op.inputs;
+  return [mul(mul(mul(g!, -2.0), b), a), reciprocalGrad(a, g!)];
+});
+
+/** A *Grad op: TF gives it y's shape (UnchangedShape) and checks dy's at run time. */
+function gradOp(type: string, f: (y: tfc.Tensor, dy: tfc.Tensor) => tfc.Tensor, grad: GradFn): RegisteredOp {
+  return defineOp<{T: DType}, [tfc.Tensor, tfc.Tensor]>({
+    type,
+    inputs: [{name: 'y', allowed: FLOAT_OR_COMPLEX}, {name: 'dy', allowed: FLOAT_OR_COMPLEX}],
+    infer: (ctx) => sameAsInput(ctx),
+    kernel: ([y, dy], _, ctx) => {
+      if (y.shape.join() !== dy.shape.join()) ctx.fail(`Incompatible shapes: [${y.shape}] vs. [${dy.shape}]`);
+      return [f(y, dy)];
+    },
+    grad,
+  });
+}
+
+const sqrtGrad = (y: Tensor, dy: Tensor): Tensor => applyOp(SqrtGrad, [y, dy], {}, 'SqrtGrad').outputs[0];
+const rsqrtGrad = (y: Tensor, dy: Tensor): Tensor => applyOp(RsqrtGrad, [y, dy], {}, 'RsqrtGrad').outputs[0];
+const reciprocalGrad = (y: Tensor, dy: Tensor): Tensor => applyOp(ReciprocalGrad, [y, dy], {}, 'ReciprocalGrad').outputs[0];
+
+/** TF's gradient of Floor, Ceil and Round: registered, and None (not a zero tensor). */
+const noGradient: GradFn = () => [null];
 
 /** An elementwise predicate on floats (IsNan …): bool output, not differentiable. */
 function predicateOp(type: string, f: (x: tfc.Tensor) => tfc.Tensor): RegisteredOp {
@@ -66,25 +131,33 @@ function reciprocalKernel(x: tfc.Tensor, ctx: KernelContext): tfc.Tensor {
   return tfc.reciprocal(x);
 }
 
-const Neg = unaryOp('Neg', tfc.neg, SIGNED);
-const Abs = unaryOp('Abs', tfc.abs, ABS_TYPES);
-const Square = unaryOp('Square', tfc.square, SQUARE_TYPES);
-const Exp = unaryOp('Exp', tfc.exp, FLOAT_OR_COMPLEX);
-const Log = unaryOp('Log', tfc.log, FLOAT_OR_COMPLEX);
-const Sqrt = unaryOp('Sqrt', tfc.sqrt, FLOAT_OR_COMPLEX);
-const Rsqrt = unaryOp('Rsqrt', tfc.rsqrt, FLOAT_OR_COMPLEX);
-const Reciprocal = unaryOp('Reciprocal', reciprocalKernel, SIGNED);
-const Sign = unaryOp('Sign', signKernel, SIGNED);
-const Floor = unaryOp('Floor', tfc.floor, REAL);
-const Ceil = unaryOp('Ceil', tfc.ceil, REAL);
+const Neg = unaryOp('Neg', tfc.neg, SIGNED, (_, [g]) => [negative(g!)]);
+const Abs = unaryOp('Abs', tfc.abs, ABS_TYPES, times(sign));
+// TF's _SquareGrad: grad · (2·x), the 2 a constant of x's dtype.
+const Square = unaryOp('Square', tfc.square, SQUARE_TYPES, ({inputs: [x]}, [g]) => [
+  multiply(g!, multiply(x, constant(2.0, x.dtype.base_dtype))),
+]);
+const Exp = unaryOp('Exp', tfc.exp, FLOAT_OR_COMPLEX, times((y) => y, 'y'));
+const Log = unaryOp('Log', tfc.log, FLOAT_OR_COMPLEX, times((x) => reciprocal(x)));
+const Sqrt = unaryOp('Sqrt', tfc.sqrt, FLOAT_OR_COMPLEX, ({outputs: [y]}, [g]) => [sqrtGrad(y, g!)]);
+const Rsqrt = unaryOp('Rsqrt', tfc.rsqrt, FLOAT_OR_COMPLEX, ({outputs: [y]}, [g]) => [rsqrtGrad(y, g!)]);
+const Reciprocal = unaryOp('Reciprocal', reciprocalKernel, SIGNED, ({outputs: [y]}, [g]) => [reciprocalGrad(y, g!)]);
+// TF's _SignGrad: zeros shaped like x, whatever the incoming gradient.
+const Sign = unaryOp('Sign', signKernel, SIGNED, ({inputs: [x]}) => [zeros_like(x)]);
+const Floor = unaryOp('Floor', tfc.floor, REAL, noGradient);
+const Ceil = unaryOp('Ceil', tfc.ceil, REAL, noGradient);
 // tfjs rounds half to even, as TF does (`round` gives integers back without a Round op).
-const Round = unaryOp('Round', (x) => (isInt(x) ? tfc.clone(x) : tfc.round(x)), SIGNED);
-const Sin = unaryOp('Sin', tfc.sin, FLOAT_OR_COMPLEX);
-const Cos = unaryOp('Cos', tfc.cos, FLOAT_OR_COMPLEX);
-const Tan = unaryOp('Tan', tfc.tan, FLOAT_OR_COMPLEX);
-const Log1p = unaryOp('Log1p', log1pKernel, FLOAT_OR_COMPLEX);
-const Expm1 = unaryOp('Expm1', tfc.expm1, FLOAT_OR_COMPLEX);
-const Erf = unaryOp('Erf', tfc.erf, REAL);
+const Round = unaryOp('Round', (x) => (isInt(x) ? tfc.clone(x) : tfc.round(x)), SIGNED, noGradient);
+const Sin = unaryOp('Sin', tfc.sin, FLOAT_OR_COMPLEX, times((x) => cos(x)));
+const Cos = unaryOp('Cos', tfc.cos, FLOAT_OR_COMPLEX, ({inputs: [x]}, [g]) => [mul(negative(g!), sin(x))]);
+// TF's _TanGrad: sec²(x) · grad.
+const Tan = unaryOp('Tan', tfc.tan, FLOAT_OR_COMPLEX, ({inputs: [x]}, [g]) => [mul(square(reciprocal(cos(x))), g!)]);
+const Log1p = unaryOp('Log1p', log1pKernel, FLOAT_OR_COMPLEX, times((x) => reciprocal(plus(1, x))));
+const Expm1 = unaryOp('Expm1', tfc.expm1, FLOAT_OR_COMPLEX, times((x) => exp(x)));
+// TF's _ErfGrad: grad · 2/√π · exp(-x²).
+const Erf = unaryOp('Erf', tfc.erf, REAL, ({inputs: [x]}, [g]) => [
+  mul(mul(g!, constant(2 / Math.sqrt(Math.PI), g!.dtype.base_dtype)), exp(negative(square(x)))),
+]);
 const IsNan = predicateOp('IsNan', tfc.isNaN);
 const IsInf = predicateOp('IsInf', tfc.isInf);
 const IsFinite = predicateOp('IsFinite', tfc.isFinite);

@@ -5,8 +5,10 @@
 import * as tfc from '@tensorflow/tfjs-core';
 import {int32, type DType} from '../framework/dtypes';
 import {applyOp} from '../framework/op_builder';
-import {defineOp, type ShapeContext} from '../framework/registry';
-import {TensorShape, type Dim} from '../framework/tensor_shape';
+import {defineOp, lookupOp, type ShapeContext} from '../framework/registry';
+import type {Operation} from '../framework/operation';
+import {constant_value} from '../framework/constant_value';
+import {bracket, TensorShape, type Dim} from '../framework/tensor_shape';
 import type {Tensor} from '../framework/tensor';
 import {constant, convert_to_tensor, type TensorLike} from '../framework/constant_op';
 import {get_default_graph} from '../framework/graph';
@@ -16,7 +18,8 @@ import type {NDArray} from '../ndarray/ndarray';
 import {add, cast, FLOATS, subtract} from './math_ops';
 import {exp, log1p, negative} from './math_unary_ops';
 import {greater_equal, where} from './compare_ops';
-import {rank, reshape, shape, slice, stop_gradient, zeros_like} from './array_ops';
+import {expand_dims, rank, reshape, shape, slice, stop_gradient, zeros_like} from './array_ops';
+import {reduce_sum} from './reduce_ops';
 import {broadcastShapes, mergeDim, withRank} from './shape_utils';
 import {flattenOuterDims, moveAxisToEnd} from './nn_axis';
 
@@ -69,6 +72,12 @@ const SoftmaxCrossEntropyWithLogits = defineOp<{T: DType}, [tfc.Tensor, tfc.Tens
     if (shape.length !== 2) return ctx.fail('logits and labels must be either 2-dimensional, or broadcasted to be 2-dimensional');
     return xent(tfc.broadcastTo(features, shape), tfc.broadcastTo(labels, shape));
   },
+  // TF's _SoftmaxCrossEntropyWithLogitsGrad: the logits get grad_loss · backprop (the op's second
+  // output, softmax - labels), the labels grad_loss · -log_softmax(logits).
+  grad: (op, [gradLoss, gradGrad]) => {
+    const logits = op.inputs[0];
+    return [logitsGrad(op, gradLoss!, gradGrad), broadcastMul(gradLoss!, negative(nnOp('LogSoftmax', logits)))];
+  },
 });
 
 const SparseSoftmaxCrossEntropyWithLogits = defineOp<{T: DType; Tlabels: DType}, [tfc.Tensor, NDArray]>({
@@ -88,9 +97,9 @@ const SparseSoftmaxCrossEntropyWithLogits = defineOp<{T: DType; Tlabels: DType},
   kernel: ([features, labels], _, ctx) => {
     const [batch, classes] = features.shape;
     if (features.rank !== 2) ctx.fail(`logits must be 2-D, but got shape [${features.shape}]`);
-    if (labels.ndim !== 1) ctx.fail(`labels must be 1-D, but got shape [${labels.shape}]`);
+    if (labels.ndim !== 1) ctx.fail(`labels must be 1-D, but got shape ${bracket(labels.shape)}`);
     if (batch !== labels.shape[0]) {
-      ctx.fail(`logits and labels must have the same first dimension, got logits shape [${features.shape}] and labels shape [${labels.shape}]`);
+      ctx.fail(`logits and labels must have the same first dimension, got logits shape ${bracket(features.shape)} and labels shape ${bracket(labels.shape)}`);
     }
     if (classes === 0) ctx.fail(`Must have at least one class, but got logits shape [${features.shape}]`);
     const values = Int32Array.from(labels.data as ArrayLike<number>);
@@ -99,7 +108,44 @@ const SparseSoftmaxCrossEntropyWithLogits = defineOp<{T: DType; Tlabels: DType},
     const onehot = tfc.cast(tfc.oneHot(tfc.tensor1d(values, 'int32'), classes), 'float32');
     return xent(features, onehot);
   },
+  // TF's _SparseSoftmaxCrossEntropyWithLogitsGrad: as the dense op's, and none for the labels.
+  grad: (op, [gradLoss, gradGrad]) => [logitsGrad(op, gradLoss!, gradGrad), null],
 });
+
+/** TF's _BroadcastMul: a vector [batch] times a matrix [batch, classes], row by row. */
+function broadcastMul(vec: Tensor, mat: Tensor): Tensor {
+  return expand_dims(vec, -1).mul(mat);
+}
+
+/**
+ * The logits' gradient of both cross-entropy ops: grad_loss · backprop, plus, when the backprop
+ * output itself receives a gradient (a second derivative), that gradient through the softmax:
+ * (gg - sum(gg · softmax, -1)) · softmax. TF writes the sum as a batched matmul; it is a Sum here.
+ */
+function logitsGrad(op: Operation, gradLoss: Tensor, gradGrad: Tensor | null): Tensor {
+  const grad = broadcastMul(gradLoss, op.outputs[1]);
+  if (gradGrad === null || isZerosTensor(gradGrad)) return grad;
+  const softmax = nnOp('Softmax', op.inputs[0]);
+  return grad.add(gradGrad.sub(reduce_sum(gradGrad.mul(softmax), -1, true)).mul(softmax));
+}
+
+/**
+ * Whether a gradient is known to be zeros (TF tags zeros()/zeros_like() results `_is_zeros_tensor`):
+ * the zeros the gradient builder fills in for an output that received no gradient.
+ */
+function isZerosTensor(t: Tensor): boolean {
+  if (t.op.type === 'ZerosLike') return true;
+  const v = constant_value(t.op.type === 'Fill' ? t.op.inputs[1] : t);
+  return v !== null && Array.from(v.data as ArrayLike<number>).every((x) => x === 0);
+}
+
+/**
+ * gen_nn_ops.softmax / log_softmax: the op itself, on the last axis. Looked up by type because
+ * nn_ops.ts, which declares them, imports this file.
+ */
+function nnOp(type: 'Softmax' | 'LogSoftmax', logits: Tensor): Tensor {
+  return applyOp(lookupOp(type)!, [logits], {}, type).outputs[0];
+}
 
 /** TF's CheckInvalidLabelIndex: reports the smallest label if negative, else the largest. */
 function checkLabels(values: Int32Array, classes: number, fail: (message: string) => never): void {

@@ -5,7 +5,7 @@
 import * as tfc from '@tensorflow/tfjs-core';
 import {float32, type DType} from '../framework/dtypes';
 import {applyOp} from '../framework/op_builder';
-import {defineOp, type RegisteredOp} from '../framework/registry';
+import {defineOp, type GradFn, type RegisteredOp} from '../framework/registry';
 import {TensorShape} from '../framework/tensor_shape';
 import type {Tensor} from '../framework/tensor';
 import {convert_to_tensor, type TensorLike} from '../framework/constant_op';
@@ -16,12 +16,18 @@ import {kwargs} from '../framework/args';
 import {cast, FLOATS, multiply, NUMERIC} from './math_ops';
 import {mergeDim, sameAsInput, withRank, withRankAtLeast} from './shape_utils';
 import {moveAxisAndApply} from './nn_axis';
+import {exp} from './math_unary_ops';
+import {reduce_sum} from './reduce_ops';
+import {
+  bias_add_grad, elu_grad, leaky_relu_grad, relu6_grad, relu_grad, selu_grad, sigmoid_grad, softsign_grad, tanh_grad,
+} from './nn_grad_ops';
 
 /** An elementwise activation: one input (TF names it `features` or `x`), same dtype and shape out. */
 function activationOp(
   type: string,
   f: (x: tfc.Tensor, attrs: Record<string, unknown>) => tfc.Tensor,
   allowed: readonly string[],
+  grad: GradFn,
   input = 'features',
   floatAttrs?: readonly string[],
 ): RegisteredOp {
@@ -31,19 +37,24 @@ function activationOp(
     floatAttrs,
     infer: (ctx) => sameAsInput(ctx),
     kernel: ([x], attrs) => [f(x, attrs)],
+    grad,
   });
 }
 
-const Sigmoid = activationOp('Sigmoid', (x) => tfc.sigmoid(x), FLOATS, 'x');
-const Tanh = activationOp('Tanh', (x) => tfc.tanh(x), FLOATS, 'x');
-const Relu = activationOp('Relu', (x) => tfc.relu(x), NUMERIC);
-const Relu6 = activationOp('Relu6', (x) => tfc.relu6(x), NUMERIC);
+// The gradients are TF's (nn_grad.py, math_grad.py): most are a *Grad op (nn_grad_ops.ts) of the
+// incoming gradient and the op's output (Relu, Relu6, Elu, Selu, Sigmoid, Tanh) or input.
+const Sigmoid = activationOp('Sigmoid', (x) => tfc.sigmoid(x), FLOATS, ({outputs: [y]}, [g]) => [sigmoid_grad(y, g!)], 'x');
+const Tanh = activationOp('Tanh', (x) => tfc.tanh(x), FLOATS, ({outputs: [y]}, [g]) => [tanh_grad(y, g!)], 'x');
+const Relu = activationOp('Relu', (x) => tfc.relu(x), NUMERIC, ({outputs: [y]}, [g]) => [relu_grad(g!, y)]);
+const Relu6 = activationOp('Relu6', (x) => tfc.relu6(x), NUMERIC, ({outputs: [y]}, [g]) => [relu6_grad(g!, y)]);
 // TF's Softplus kernel (softplus_op.h) is log1p(exp(x)) with cut-offs where it saturates.
-const Softplus = activationOp('Softplus', (x) => tfc.softplus(x), FLOATS);
-const Softsign = activationOp('Softsign', (x) => tfc.div(x, tfc.add(tfc.abs(x), 1)), FLOATS);
-const Elu = activationOp('Elu', (x) => tfc.elu(x), FLOATS);
-const Selu = activationOp('Selu', (x) => tfc.selu(x), FLOATS);
-const LeakyRelu = activationOp('LeakyRelu', (x, {alpha}) => tfc.leakyRelu(x, alpha as number), FLOATS, 'features', ['alpha']);
+// Its gradient is grad · sigmoid(x), built from a Sigmoid op (TF's _SoftplusGrad).
+const Softplus = activationOp('Softplus', (x) => tfc.softplus(x), FLOATS, ({inputs: [x]}, [g]) => [g!.mul(sigmoid(x))]);
+const Softsign = activationOp('Softsign', (x) => tfc.div(x, tfc.add(tfc.abs(x), 1)), FLOATS, ({inputs: [x]}, [g]) => [softsign_grad(g!, x)]);
+const Elu = activationOp('Elu', (x) => tfc.elu(x), FLOATS, ({outputs: [y]}, [g]) => [elu_grad(g!, y)]);
+const Selu = activationOp('Selu', (x) => tfc.selu(x), FLOATS, ({outputs: [y]}, [g]) => [selu_grad(g!, y)]);
+const LeakyRelu = activationOp('LeakyRelu', (x, {alpha}) => tfc.leakyRelu(x, alpha as number), FLOATS,
+  ({inputs: [x], attrs}, [g]) => [leaky_relu_grad(g!, x, attrs.alpha as number)], 'features', ['alpha']);
 
 /** A trailing `name`, given positionally or as `{name}`. */
 export type NameArg = string | null | {name?: string | null};
@@ -115,7 +126,7 @@ export function swish(features: TensorLike): Tensor {
 }
 
 /** TF's softmax family: at least rank 1, same shape out. */
-function softmaxOp(type: string, f: (logits: tfc.Tensor) => tfc.Tensor): RegisteredOp {
+function softmaxOp(type: string, f: (logits: tfc.Tensor) => tfc.Tensor, grad: GradFn): RegisteredOp {
   return defineOp<{T: DType}, [tfc.Tensor]>({
     type,
     inputs: [{name: 'logits', allowed: FLOATS}],
@@ -124,19 +135,25 @@ function softmaxOp(type: string, f: (logits: tfc.Tensor) => tfc.Tensor): Registe
       return sameAsInput(ctx);
     },
     kernel: ([logits]) => [f(logits)],
+    grad,
   });
 }
 
 // TF's kernels (softmax_op_functor.h) shift by the max, then exp(shifted) * (1 / sum(exp(shifted)))
 // and shifted - log(sum(exp(shifted))); tfjs's softmax, exp(x - logsumexp(x)), rounds differently.
 const shiftedByMax = (x: tfc.Tensor): tfc.Tensor => tfc.sub(x, tfc.max(x, -1, true));
+// TF's _SoftmaxGrad: (g - sum(g · y, -1, keepdims)) · y, from the op's output y.
 const Softmax = softmaxOp('Softmax', (x) => {
   const e = tfc.exp(shiftedByMax(x));
   return tfc.mul(e, tfc.reciprocal(tfc.sum(e, -1, true)));
-});
+}, ({outputs: [y]}, [g]) => [g!.sub(reduce_sum(g!.mul(y), -1, true)).mul(y)]);
+// TF's _LogSoftmaxGrad: g - sum(g, -1, keepdims) · exp(y).
 const LogSoftmax = softmaxOp('LogSoftmax', (x) => {
   const shifted = shiftedByMax(x);
   return tfc.sub(shifted, tfc.log(tfc.sum(tfc.exp(shifted), -1, true)));
+}, ({outputs: [y]}, [g]) => {
+  const softmax = exp(y);
+  return [g!.sub(reduce_sum(g!, -1, true).mul(softmax))];
 });
 
 export interface SoftmaxOptions {
@@ -171,6 +188,7 @@ const L2Loss = defineOp<{T: DType}, [tfc.Tensor]>({
   inputs: [{name: 't', allowed: FLOATS}],
   infer: (ctx) => [{dtype: ctx.inputs[0].dtype.base_dtype, shape: TensorShape.scalar()}],
   kernel: ([t]) => [tfc.mul(tfc.sum(tfc.square(t)), 0.5)],
+  grad: ({inputs: [t]}, [g]) => [t.mul(g!)],
 });
 
 /** `tf.nn.l2_loss(t, name)`: sum(t ** 2) / 2. */
@@ -203,6 +221,8 @@ const BiasAdd = defineOp<{T: DType; data_format: string}, [tfc.Tensor, tfc.Tenso
     const shape = value.shape.map((d, i) => (i === c ? d : 1));
     return [tfc.add(value, tfc.reshape(bias, shape))];
   },
+  // TF's _BiasAddGrad: the value's gradient as is, the bias's summed over all but the channel axis.
+  grad: ({attrs}, [g]) => [g, bias_add_grad(g!, attrs.data_format as string)],
 });
 
 export interface BiasAddOptions {

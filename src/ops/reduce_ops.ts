@@ -1,6 +1,7 @@
 /**
  * Reductions: `tf.reduce_sum` … `tf.reduce_any`, `tf.argmax`/`tf.argmin` (one op each), and
- * TF1's composites `tf.reduce_logsumexp` and `tf.count_nonzero`.
+ * TF1's composites `tf.reduce_logsumexp` and `tf.count_nonzero`. The gradients, and the ops only
+ * they need (`tf.cumsum`, `tf.cumprod` …), are in reduce_grad_ops.ts.
  */
 import * as tfc from '@tensorflow/tfjs-core';
 import {as_dtype, bool, DType, int32, int64, type DTypeLike} from '../framework/dtypes';
@@ -8,7 +9,7 @@ import {constant, convert_to_tensor, type TensorLike} from '../framework/constan
 import {within} from '../framework/context';
 import {get_default_graph} from '../framework/graph';
 import {applyOp} from '../framework/op_builder';
-import {defineOp, type InputSpec, type KernelContext, type RegisteredOp, type ShapeContext} from '../framework/registry';
+import {defineOp, type GradFn, type InputSpec, type KernelContext, type RegisteredOp, type ShapeContext} from '../framework/registry';
 import type {Tensor} from '../framework/tensor';
 import {TensorShape, type Dim} from '../framework/tensor_shape';
 import type {NDArray} from '../ndarray/ndarray';
@@ -18,12 +19,11 @@ import {add, cast, subtract} from './math_ops';
 import {exp, is_finite, log} from './math_unary_ops';
 import {eitherOf, keywords} from './array_args';
 import {constInts, withRank} from './shape_utils';
+import {meanGrad, minOrMaxGrad, NUMBER_TYPES, prodGrad, sumGrad} from './reduce_grad_ops';
 
-/** TF's `numbertypes` (Sum, Mean, Prod), in the order TF's TypeError lists them. */
-const NUMBER_TYPES = [
-  'float32', 'float64', 'int32', 'uint8', 'int16', 'int8', 'complex64', 'int64', 'qint8', 'quint8', 'qint32',
-  'bfloat16', 'qint16', 'quint16', 'uint16', 'complex128', 'float16', 'uint32', 'uint64',
-];
+// TF1's scans, public as `tf.cumsum`/`tf.cumprod`; declared beside Prod's gradient, which uses Cumprod.
+export {cumsum, cumprod} from './reduce_grad_ops';
+
 /** TF's `realnumbertypes` and quantized types (Max, Min), in TF's order. */
 const REAL_TYPES = [
   'float32', 'float64', 'int32', 'uint8', 'int16', 'int8', 'int64', 'bfloat16', 'uint16', 'float16', 'uint32',
@@ -81,9 +81,9 @@ type Identity = (dtype: DType) => number;
 
 /**
  * A reduction op: `input` reduced over the host input `reduction_indices` (attr Tidx, int32 by
- * default). The bool reductions have bool outputs, through which TF backpropagates nothing.
+ * default). The bool reductions (All, Any) are not differentiable: `grad` null.
  */
-function reduceOp(type: string, input: InputSpec, f: Reducer, identity: Identity): RegisteredOp {
+function reduceOp(type: string, input: InputSpec, f: Reducer, identity: Identity, grad: GradFn | null): RegisteredOp {
   return defineOp<ReduceAttrs, [tfc.Tensor, NDArray]>({
     type,
     inputs: [input, {name: 'reduction_indices', typeAttr: 'Tidx', defaultDtype: int32, allowed: AXIS_TYPES, host: true}],
@@ -97,7 +97,7 @@ function reduceOp(type: string, input: InputSpec, f: Reducer, identity: Identity
       }
       return [f(x, axes, keep_dims)];
     },
-    ...(input.fixed === bool ? {grad: null} : {}),
+    grad,
   });
 }
 
@@ -112,14 +112,14 @@ function mean(x: tfc.Tensor, axes: number[], keep: boolean): tfc.Tensor {
 const lowest: Identity = (dt) => (dt.is_floating ? -Infinity : Math.max(dt.min, -(2 ** 31)));
 const highest: Identity = (dt) => (dt.is_floating ? Infinity : Math.min(dt.max, 2 ** 31 - 1));
 
-const Sum = reduceOp('Sum', {name: 'input', allowed: NUMBER_TYPES}, tfc.sum, () => 0);
+const Sum = reduceOp('Sum', {name: 'input', allowed: NUMBER_TYPES}, tfc.sum, () => 0, sumGrad);
 // Over no elements TF's float mean is 0/0 = NaN, and its integer mean 0.
-const Mean = reduceOp('Mean', {name: 'input', allowed: NUMBER_TYPES}, mean, (dt) => (dt.is_floating ? NaN : 0));
-const Prod = reduceOp('Prod', {name: 'input', allowed: NUMBER_TYPES}, tfc.prod, () => 1);
-const Max = reduceOp('Max', {name: 'input', allowed: REAL_TYPES}, tfc.max, lowest);
-const Min = reduceOp('Min', {name: 'input', allowed: REAL_TYPES}, tfc.min, highest);
-const All = reduceOp('All', {name: 'input', fixed: bool}, tfc.all, () => 1);
-const Any = reduceOp('Any', {name: 'input', fixed: bool}, tfc.any, () => 0);
+const Mean = reduceOp('Mean', {name: 'input', allowed: NUMBER_TYPES}, mean, (dt) => (dt.is_floating ? NaN : 0), meanGrad);
+const Prod = reduceOp('Prod', {name: 'input', allowed: NUMBER_TYPES}, tfc.prod, () => 1, prodGrad);
+const Max = reduceOp('Max', {name: 'input', allowed: REAL_TYPES}, tfc.max, lowest, minOrMaxGrad);
+const Min = reduceOp('Min', {name: 'input', allowed: REAL_TYPES}, tfc.min, highest, minOrMaxGrad);
+const All = reduceOp('All', {name: 'input', fixed: bool}, tfc.all, () => 1, null);
+const Any = reduceOp('Any', {name: 'input', fixed: bool}, tfc.any, () => 0, null);
 
 type Axis = TensorLike | null | undefined;
 type Flag = boolean | null | undefined;

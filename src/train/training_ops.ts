@@ -24,6 +24,8 @@ interface ApplySpec {
 
 function defineApply(spec: ApplySpec) {
   const n = spec.refs.length;
+  // Where the gradient is among the inputs (TF's order puts it in different places).
+  const gradIndex = n + spec.values.findIndex((v) => v === 'grad' || v === 'delta');
   return defineOp<{use_locking: boolean}, (VarCell | T)[]>({
     type: spec.type,
     inputs: [...spec.refs.map((name) => ({name, ref: true})), ...spec.values],
@@ -34,7 +36,7 @@ function defineApply(spec: ApplySpec) {
       for (let i = 1; i < n; i++) {
         if (!v.shape.is_compatible_with(ctx.inputs[i].shape)) ctx.fail(`Shapes must be equal rank, but are ${v.shape.ndims} and ${ctx.inputs[i].shape.ndims}`);
       }
-      const grad = ctx.inputs[ctx.inputs.length - 1];
+      const grad = ctx.inputs[gradIndex];
       if (!v.shape.is_compatible_with(grad.shape)) {
         ctx.fail(`Shapes must be equal rank, but are ${v.shape.ndims} and ${grad.shape.ndims}`);
       }
@@ -44,7 +46,7 @@ function defineApply(spec: ApplySpec) {
       const cells = inputs.slice(0, n) as VarCell[];
       const values = inputs.slice(n) as T[];
       const current = cells.map((c) => read(c, ctx));
-      const grad = values[values.length - 1];
+      const grad = inputs[gradIndex] as T;
       if (!sameShape(current[0], grad)) {
         ctx.fail(`var and grad do not have the same shape${bracket(current[0].shape)} ${bracket(grad.shape)}`);
       }

@@ -159,3 +159,46 @@ export function logSoftmax(x: A, axis = -1): A {
   const lse = map(sum(map(shifted, Math.exp), [axis], true), Math.log);
   return sub(shifted, lse);
 }
+
+/** The multi-index of each flat index of `shape`, in row-major order. */
+export function unravel(flat: number, shape: readonly number[]): number[] {
+  const idx = new Array<number>(shape.length);
+  for (let d = shape.length - 1; d >= 0; d--) {
+    idx[d] = flat % shape[d];
+    flat = Math.floor(flat / shape[d]);
+  }
+  return idx;
+}
+
+/**
+ * An array of `shape` whose element at each index is x's element at `src(index)`, or 0 where
+ * `src` gives null: slices, tiles, gathers, pads … as index arithmetic.
+ */
+export function pick(x: A, shape: readonly number[], src: (idx: number[]) => readonly number[] | null): A {
+  const xs = strides(x.shape);
+  return arr(shape, (k) => {
+    const from = src(unravel(k, shape));
+    return from === null ? 0 : x.data[from.reduce((acc, v, d) => acc + v * xs[d], 0)];
+  });
+}
+
+/** numpy's concatenate along `axis`. */
+export function concat(xs: readonly A[], axis: number): A {
+  const r = xs[0].rank;
+  const a = axis < 0 ? axis + r : axis;
+  const starts: number[] = [];
+  let total = 0;
+  for (const x of xs) {
+    starts.push(total);
+    total += x.shape[a];
+  }
+  const shape = xs[0].shape.map((d, i) => (i === a ? total : d));
+  return arr(shape, (k) => {
+    const idx = unravel(k, shape);
+    let j = xs.length - 1;
+    while (starts[j] > idx[a]) j--;
+    const x = xs[j];
+    const local = idx.map((v, i) => (i === a ? v - starts[j] : v));
+    return x.data[local.reduce((acc, v, d) => acc + v * strides(x.shape)[d], 0)];
+  });
+}
