@@ -30,6 +30,7 @@ export * from './ops/math_ops';
 export * from './ops/math_unary_ops';
 export * from './ops/compare_ops';
 export * from './ops/reduce_ops';
+export {broadcast_to, dynamic_stitch, setdiff1d} from './ops/reduce_grad_ops';
 export * from './ops/random_ops';
 export * from './ops/state_ops';
 export * from './ops/variables';
@@ -47,3 +48,4 @@ export {input_data};
 /** `tensorflow.examples.tutorials.mnist.input_data`, where TF1 kept it. */
 export const examples = {tutorials: {mnist: {input_data}}};
 export {RandomState} from './ndarray/random';
+export {np} from './ndarray/numpy';

@@ -13,7 +13,7 @@ import * as zlib from 'zlib';
 import {as_dtype, type DTypeLike} from '../framework/dtypes';
 import {get_seed} from '../framework/scopes';
 import {NDArray} from '../ndarray/ndarray';
-import {RandomState} from '../ndarray/random';
+import {globalRandomState, type RandomState} from '../ndarray/random';
 
 const FILES = {
   trainImages: 'train-images-idx3-ubyte',
@@ -72,7 +72,7 @@ export class DataSet {
   private order: Int32Array | null = null;
   private index = 0;
   private completed = 0;
-  private readonly rng: RandomState;
+  private readonly rng: RandomState = globalRandomState();
 
   constructor(images: NDArray, labels: NDArray, seed: number | null) {
     if (images.shape[0] !== labels.shape[0]) {
@@ -80,9 +80,10 @@ export class DataSet {
     }
     this._images = images;
     this._labels = labels;
-    // As TF1's DataSet: numpy's generator seeded from the op-level seed rules.
+    // As TF1's DataSet: numpy's global generator, seeded from the op-level seed rules (fresh
+    // entropy when neither a graph seed nor a seed is given).
     const [seed1, seed2] = get_seed(seed);
-    this.rng = new RandomState(seed === null ? seed1 : seed2);
+    this.rng.seed(seed === null ? seed1 : seed2);
   }
 
   get num_examples(): number {

@@ -31,6 +31,26 @@ export type DtypeName =
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
+/** A shape that prints as Python prints a tuple, `(55000, 784)`, and is otherwise an array. */
+class ShapeTuple extends Array<number> {
+  // Arrays derived from a shape (map, slice …) are plain arrays.
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+  override toString(): string {
+    return this.length === 1 ? `(${this[0]},)` : `(${this.join(', ')})`;
+  }
+  [inspectSymbol](): string {
+    return this.toString();
+  }
+}
+
+function shapeTuple(dims: readonly number[]): readonly number[] {
+  const t = new ShapeTuple();
+  t.push(...dims);
+  return Object.freeze(t);
+}
+
 export class NDArray {
   readonly shape: readonly number[];
   readonly dtype: DtypeName;
@@ -42,7 +62,7 @@ export class NDArray {
       throw new Error(`cannot make an NDArray of shape (${shape.join(', ')}) from ${data.length} values`);
     }
     this.data = data;
-    this.shape = Object.freeze([...shape]);
+    this.shape = shapeTuple(shape);
     this.dtype = dtype;
   }
 
@@ -134,6 +154,15 @@ export class NDArray {
     const size = rest.reduce((a, b) => a * b, 1);
     if (rest.length === 0) return this.scalarAt(offset);
     return new NDArray(this.data.slice(offset * size, (offset + 1) * size) as DataArray, rest, this.dtype);
+  }
+
+  /** numpy's `a[start:end]`: rows of the first axis (negative indices count from the end). */
+  slice(start = 0, end: number = this.shape[0]): NDArray {
+    const n = this.shape[0];
+    const clamp = (i: number) => Math.min(Math.max(i < 0 ? i + n : i, 0), n);
+    const [s, e] = [clamp(start), Math.max(clamp(start), clamp(end))];
+    const row = this.size / Math.max(n, 1);
+    return new NDArray(this.data.slice(s * row, e * row) as DataArray, [e - s, ...this.shape.slice(1)], this.dtype);
   }
 
   /** numpy's `.transpose(perm)`; reversed axes by default. */

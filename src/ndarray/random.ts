@@ -3,6 +3,7 @@
  * Gaussians (the polar method with one cached value) and Fisher–Yates shuffle with masked
  * rejection — so a seeded port draws exactly the numbers the Python listing draws.
  */
+import {glibcLog} from './numpy_log';
 
 const N = 624;
 const M = 397;
@@ -70,7 +71,8 @@ export class RandomState {
       x2 = 2.0 * this.random() - 1.0;
       r2 = x1 * x1 + x2 * x2;
     } while (r2 >= 1.0 || r2 === 0.0);
-    const f = Math.sqrt((-2.0 * Math.log(r2)) / r2);
+    // glibc's log, not Math.log: V8's differs in the last bit for ~0.1% of inputs, and so would the draws.
+    const f = Math.sqrt((-2.0 * glibcLog(r2)) / r2);
     this.gauss = f * x1;
     return f * x2;
   }
@@ -90,6 +92,25 @@ export class RandomState {
     return v;
   }
 
+  /**
+   * numpy's random_bounded_uint64 with masked rejection (legacy RandomState): a uniform integer in
+   * [0, rng]. Ranges that fit 32 bits draw 32-bit words (as `interval`); wider ranges draw 64-bit
+   * words, high word first (mt19937_next64), masked by the smallest all-ones mask >= rng.
+   * Exact for rng < 2**53.
+   */
+  bounded(rng: number): number {
+    if (rng <= 0xffffffff) return this.interval(rng);
+    const hiRange = Math.floor(rng / 4294967296);
+    let hiMask = hiRange;
+    for (let s = 1; s <= 16; s *= 2) hiMask |= hiMask >>> s;
+    for (;;) {
+      const hi = (this.uint32() & hiMask) >>> 0;
+      const lo = this.uint32();
+      const v = hi * 4294967296 + lo;
+      if (v <= rng) return v;
+    }
+  }
+
   /** `shuffle(x)` in place along the first axis, numpy's order of swaps. */
   shuffle<T>(x: T[] | Int32Array | Float64Array | Float32Array): void {
     for (let i = x.length - 1; i > 0; i--) {
@@ -107,4 +128,15 @@ export class RandomState {
     this.shuffle(p);
     return p;
   }
+}
+
+/**
+ * numpy's module-level generator (`np.random.seed`, `np.random.randn`, …): one process-wide
+ * RandomState, shared by `np.random` and by modules that, like TF's MNIST DataSet, draw from
+ * numpy's global generator. Seeded from entropy until someone calls `seed`.
+ */
+let globalState: RandomState | undefined;
+export function globalRandomState(): RandomState {
+  globalState ??= new RandomState();
+  return globalState;
 }
