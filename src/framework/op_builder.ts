@@ -82,6 +82,7 @@ function convertInputs(def: RegisteredOp, inputs: readonly unknown[], attrs: Att
     if (items.some(isArrayLike)) return;
     // A tensor of the wrong dtype is a TypeError from bindType, with TF's wording, not a conversion error.
     const ts = items.map((v) => convert_to_tensor(v, null, spec.name, null, !!spec.ref));
+    if (spec.list) checkListDtypes(def, spec, ts);
     ts.forEach((t) => bindType(def, spec, t, attrs, argOf));
     converted[i] = spec.list ? ts : ts[0];
   });
@@ -102,6 +103,14 @@ function convertInputs(def: RegisteredOp, inputs: readonly unknown[], attrs: Att
     if (spec.list) attrs[spec.numberAttr ?? 'N'] ??= (converted[i] as Tensor[]).length;
   });
   return converted.flatMap((c) => c as Tensor | Tensor[]);
+}
+
+/** TF's op_def_library: the tensors of a list input share one dtype. */
+function checkListDtypes(def: RegisteredOp, spec: InputSpec, ts: readonly Tensor[]): void {
+  const types = ts.map((t) => t.dtype.base_dtype.name);
+  if (new Set(types).size > 1) {
+    throw new TypeError(`Tensors in list passed to '${spec.name}' of '${def.type}' Op have types [${types.join(', ')}] that don't all match.`);
+  }
 }
 
 function asList(x: unknown, spec: InputSpec, def: RegisteredOp): unknown[] {

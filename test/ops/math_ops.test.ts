@@ -71,13 +71,6 @@ const TF1_OPS: Record<string, [string, string][]> = {
   'divide JS number on the left': [['Const', 'Const'], ['truediv/x', 'Const'], ['truediv', 'RealDiv']],
 };
 
-/**
- * A case the framework cannot pass yet (reported to the lead): op_builder words a dtype mismatch
- * inside a list input as for two separate inputs, where TF's op_def_library says "Tensors in list
- * passed to 'inputs' of 'AddN' Op have types [float32, int32] that don't all match."
- */
-const FRAMEWORK_GAPS = new Set(['add_n dtypes differ']);
-
 const ERRORS: Record<string, Function> = {
   ValueError: tf.errors.ValueError,
   TypeError,
@@ -174,7 +167,6 @@ function runCase(c: Case): void {
 
 describe('math_ops: golden cases from real TF', () => {
   for (const c of fixture.cases) {
-    if (FRAMEWORK_GAPS.has(c.name)) it.skip(`${c.name} (framework: list-input dtype message)`);
-    else it(c.name, () => freshGraph(() => runCase(c)));
+    it(c.name, () => freshGraph(() => runCase(c)));
   }
 });

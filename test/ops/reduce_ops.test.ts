@@ -76,14 +76,6 @@ function asTf1ts(ops: [string, string][]): [string, string][] {
   });
 }
 
-/**
- * Cases pending a framework fix: op_builder converts a Tensor given for a fixed-dtype input (All's
- * bool `input`) with that dtype and so raises convert_to_tensor's ValueError, where TF's
- * op_def_library raises "TypeError: Input 'input' of 'All' Op has type float32 that does not
- * match expected type of bool."
- */
-const FRAMEWORK_GAPS = new Set(['reduce_all float input', 'reduce_any float input']);
-
 type Built = tf.Tensor | NDArray;
 
 function materialize(spec: InputSpec): Built {
@@ -149,8 +141,7 @@ function runCase(c: Case): void {
 
 describe('reduce_ops: golden cases from real TF', () => {
   for (const c of fixture.cases) {
-    if (FRAMEWORK_GAPS.has(c.name)) it.skip(`${c.name} (framework: fixed-dtype inputs raise ValueError)`);
-    else it(c.name, () => freshGraph(() => runCase(c)));
+    it(c.name, () => freshGraph(() => runCase(c)));
   }
 });
 
