@@ -10,6 +10,7 @@ import {NDArray} from '../ndarray/ndarray';
 import {ValueError} from './errors';
 import {flatInputSpecs, type KernelContext} from './registry';
 import type {Tensor} from './tensor';
+import type {Operation} from './operation';
 import {fromTfjs, toTfjs} from './tfjs_values';
 
 /** Values larger than this are not folded at build time (they would only cost memory). */
@@ -45,11 +46,11 @@ function foldOp(t: Tensor): (NDArray | null)[] {
   if (op.outputs.some((o) => o.dtype.base === 'string')) return none;
   const values = op.inputs.map(constant_value);
   if (values.some((v) => v === null || v.size > FOLD_LIMIT)) return none;
-  return evaluate(t, values as NDArray[]);
+  return evaluateOnHost(op, values as NDArray[]);
 }
 
-function evaluate(t: Tensor, values: NDArray[]): (NDArray | null)[] {
-  const op = t.op;
+/** Runs a stateless op's kernel on host values (null outputs if the kernel fails on them). */
+export function evaluateOnHost(op: Operation, values: readonly NDArray[]): (NDArray | null)[] {
   const specs = flatInputSpecs(op.def, op.attrs);
   const ctx: KernelContext = {
     op,

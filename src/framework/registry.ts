@@ -69,6 +69,8 @@ export interface VarCell {
   readonly op: Operation;
   /** Stores a new value (the cell keeps its own reference) and releases the old one. */
   set(t: tfc.Tensor): void;
+  /** Stores a tensor the caller made for it and hands over, and releases the old value. */
+  adopt(t: tfc.Tensor): void;
 }
 
 /** A kernel input: a tfjs tensor, a host value (for `host` inputs) or a VarCell (for `ref` inputs). */
@@ -101,6 +103,12 @@ export interface OpDef<A extends Attrs = Attrs, In extends readonly KernelArg[] 
   readonly stateful?: boolean;
   /** Changes a variable: runs after every op of the same run that does not depend on it. */
   readonly mutating?: boolean;
+  /**
+   * Running it changes state beyond its outputs (a random op advances its generator). Such ops,
+   * and mutating ones, are what control dependencies order; a control dependency on an op with
+   * no effects, even transitively, orders nothing and is not run for its own sake.
+   */
+  readonly effects?: boolean;
   /**
    * The inputs broadcast against each other (Add, Mul …). The gradient function then returns
    * gradients of the output's shape, and the gradient builder sums each back to its input's

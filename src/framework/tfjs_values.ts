@@ -6,11 +6,11 @@ import type {DType} from './dtypes';
 /** Uploads an NDArray as a tfjs tensor of the dtype's tfjs type. */
 export function toTfjs(a: NDArray, dtype: DType): tfc.Tensor {
   const t = dtype.tfjs;
-  if (t === 'string') return tfc.tensor(a.data as string[], a.shape as number[], 'string');
+  if (t === 'string') return tfc.tensor(a.data as string[], a.dims as number[], 'string');
   const data = a.data instanceof Float64Array || (t === 'int32' && !(a.data instanceof Int32Array))
     ? convertData(a.data, t)
     : a.data;
-  return tfc.tensor(data as tfc.TypedArray, a.shape as number[], t);
+  return tfc.tensor(data as tfc.TypedArray, a.dims as number[], t);
 }
 
 function convertData(d: DataArray, t: 'float32' | 'int32' | 'bool'): tfc.TypedArray {

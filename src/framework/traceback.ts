@@ -8,7 +8,7 @@ import * as path from 'path';
 
 const SRC_DIR = path.resolve(__dirname, '..');
 const FRAME = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):(\d+)\)?$/;
-const CAPTURE_DEPTH = 24;
+const CAPTURE_DEPTH = 16;
 
 export class Traceback {
   private readonly holder: {stack?: string} = {};

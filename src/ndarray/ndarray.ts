@@ -52,7 +52,9 @@ function shapeTuple(dims: readonly number[]): readonly number[] {
 }
 
 export class NDArray {
-  readonly shape: readonly number[];
+  /** The dims as given (a plain array: what the library itself reads). */
+  readonly dims: readonly number[];
+  private tuple: readonly number[] | undefined;
   readonly dtype: DtypeName;
   readonly data: DataArray;
 
@@ -62,7 +64,7 @@ export class NDArray {
       throw new Error(`cannot make an NDArray of shape (${shape.join(', ')}) from ${data.length} values`);
     }
     this.data = data;
-    this.shape = shapeTuple(shape);
+    this.dims = shape;
     this.dtype = dtype;
   }
 
@@ -74,6 +76,11 @@ export class NDArray {
     flatten(value, leaves, shape, 0);
     const dt = dtype ?? inferName(value, leaves);
     return new NDArray(makeData(leaves, dt), shape, dt);
+  }
+
+  /** numpy's `.shape`: the dims, printing as a Python tuple, `(55000, 784)`. */
+  get shape(): readonly number[] {
+    return (this.tuple ??= shapeTuple(this.dims));
   }
 
   static zeros(shape: readonly number[], dtype: DtypeName = 'float32'): NDArray {

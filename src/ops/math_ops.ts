@@ -294,10 +294,33 @@ const MatMul = defineOp<{transpose_a: boolean; transpose_b: boolean; T: DType}, 
     const k2 = transpose_b ? b.shape[1] : b.shape[0];
     if (k1 !== k2) ctx.fail(`Matrix size-incompatible: In[0]: [${a.shape}], In[1]: [${b.shape}]`);
     if (a.dtype === 'int32') return [intMatMul(transpose_a ? tfc.transpose(a) : a, transpose_b ? tfc.transpose(b) : b)];
-    return [tfc.matMul(a, b, transpose_a, transpose_b)];
+    return [denseMatMul(a, b, transpose_a, transpose_b)];
   },
   grad: matMulGrad,
 });
+
+// Relative costs per element on tfjs-wasm (measured): XNNPACK packs the right-hand operand of a
+// product it has not seen before (in training, every operand is new each step), and a transpose
+// moves the data once.
+const PACK_COST = 6;
+const TRANSPOSE_COST = 1;
+
+/**
+ * A float matmul that stays on XNNPACK: tfjs-wasm computes a matmul with a transpose flag in a
+ * plain loop, about ten times slower. So the flags become explicit transposes, and the product
+ * is computed either as op(A)·op(B) or as (op(B)ᵀ·op(A)ᵀ)ᵀ — whichever packs and moves less.
+ */
+export function denseMatMul(a: tfc.Tensor, b: tfc.Tensor, transposeA: boolean, transposeB: boolean): tfc.Tensor {
+  const m = (transposeA ? a.shape[1] : a.shape[0]) as number;
+  const n = (transposeB ? b.shape[0] : b.shape[1]) as number;
+  const direct = PACK_COST * b.size + TRANSPOSE_COST * ((transposeA ? a.size : 0) + (transposeB ? b.size : 0));
+  const swapped = PACK_COST * a.size + TRANSPOSE_COST * ((transposeA ? 0 : a.size) + (transposeB ? 0 : b.size) + m * n);
+  if (direct <= swapped) {
+    return tfc.matMul(transposeA ? tfc.transpose(a) : a, transposeB ? tfc.transpose(b) : b);
+  }
+  // (op(A)·op(B))ᵀ = op(B)ᵀ·op(A)ᵀ: transpose the operands that were not flagged, then the result.
+  return tfc.transpose(tfc.matMul(transposeB ? b : tfc.transpose(b), transposeA ? a : tfc.transpose(a)));
+}
 
 /** TF's _MatMulGrad: for C = A·B, dA = dC·Bᵀ and dB = Aᵀ·dC, with the transposes folded in. */
 function matMulGrad(op: Operation, [g]: readonly (Tensor | null)[]): Tensor[] {

@@ -33,6 +33,7 @@ const RandomShuffle = defineOp<{seed: number; seed2: number; T: DType}, [tfc.Ten
   type: 'RandomShuffle',
   inputs: ['value'],
   stateful: true,
+  effects: true,
   infer: (ctx) => sameAsInput(ctx),
   kernel: ([value], _, ctx) => {
     const n = value.shape[0] ?? 1;
@@ -72,6 +73,7 @@ const Multinomial = defineOp<{seed: number; seed2: number; T: DType; output_dtyp
     {name: 'num_samples', fixed: int32, host: true},
   ],
   stateful: true,
+  effects: true,
   infer: (ctx) => {
     const [batch] = withRank(ctx, 0, 2).dims!;
     withRank(ctx, 1, 0);

@@ -73,6 +73,7 @@ function randomFloatOp(type: string, fill: (gen: Philox, n: number, p: Precision
     type,
     inputs: [SHAPE],
     stateful: true,
+    effects: true,
     infer: (ctx) => [{dtype: ctx.attrs.dtype, shape: shapeFromShapeTensor(ctx, 0)}],
     kernel: ([shape], {dtype}, ctx) => {
       const dims = runShape(shape, ctx);
@@ -96,6 +97,7 @@ const RandomUniformInt = defineOp<{seed: number; seed2: number; Tout: DType; T: 
     {name: 'maxval', typeAttr: 'Tout', host: true, allowed: ['int32', 'int64']},
   ],
   stateful: true,
+  effects: true,
   infer: (ctx) => {
     (['minval', 'maxval'] as const).forEach((what, k) => {
       const s = ctx.inputs[k + 1].shape;

@@ -6,6 +6,7 @@ import * as tfc from '@tensorflow/tfjs-core';
 import {FailedPreconditionError, InvalidArgumentError, OpError, opError} from '../framework/errors';
 import type {KernelArg} from '../framework/registry';
 import type {Tensor} from '../framework/tensor';
+import type {Operation} from '../framework/operation';
 import {fromTfjs, toTfjs} from '../framework/tfjs_values';
 import type {NDArray} from '../ndarray/ndarray';
 import {shortestFloat32} from '../ndarray/format';
@@ -59,7 +60,7 @@ function runStep(step: Step, slots: (KernelArg | null)[]): void {
       if (!isCell(v)) throw opError(InvalidArgumentError, op, `Input ${i} of '${op.name}' must be a variable reference; a fed value cannot be assigned to.`);
       args[i] = v;
     } else {
-      const t = isCell(v) ? readCell(v, step) : (v as tfc.Tensor);
+      const t = isCell(v) ? readCell(v, step.readVia[i] ?? op) : (v as tfc.Tensor);
       args[i] = mode === InMode.Host ? fromTfjs(t, op.inputs[i].dtype) : t;
     }
   }
@@ -108,9 +109,10 @@ function inputsInclude(step: Step, out: KernelArg, slots: (KernelArg | null)[]):
   return false;
 }
 
-function readCell(cell: {value: tfc.Tensor | null; op: {name: string}}, step: Step): tfc.Tensor {
+/** A variable's current value; the error names the op that reads it (TF names `w/read`). */
+function readCell(cell: {value: tfc.Tensor | null; op: {name: string}}, reader: Operation): tfc.Tensor {
   if (cell.value === null) {
-    throw opError(FailedPreconditionError, step.op, `Attempting to use uninitialized value ${cell.op.name}`);
+    throw opError(FailedPreconditionError, reader, `Attempting to use uninitialized value ${cell.op.name}`);
   }
   return cell.value;
 }
@@ -131,7 +133,7 @@ function fetchedValue(v: KernelArg | null, t: Tensor): FetchedValue {
     value = v.value;
   }
   const a = fromTfjs(value, t.dtype);
-  if (a.shape.length > 0) return a;
+  if (a.dims.length > 0) return a;
   const x = a.scalarAt(0);
   return typeof x === 'number' && a.data instanceof Float32Array ? shortestFloat32(x) : x;
 }

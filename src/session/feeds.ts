@@ -61,7 +61,7 @@ function feedValue(t: Tensor, value: unknown): NDArray {
   } catch (e) {
     throw new TypeError(`Cannot convert the feed for Tensor '${t.name}' to ${t.dtype.base_dtype.name}: ${(e as Error).message}`);
   }
-  if (!t.shape.is_compatible_with(a.shape)) {
+  if (!t.shape.is_compatible_with(a.dims)) {
     const shape = a.shape.length === 1 ? `(${a.shape[0]},)` : `(${a.shape.join(', ')})`;
     throw new ValueError(`Cannot feed value of shape ${shape} for Tensor ${t.name}, which has shape ${t.shape}`);
   }

@@ -1,20 +1,20 @@
 /**
- * Compiling a `Session.run` call into a plan, once per (fetches, feeds): prune the graph to what
- * the fetches need (feeds and build-time constants cut it), order the ops, give every tensor a
- * slot, and compute after which step each slot is last read so it is disposed right then
- * (tfjs-converter's model_analysis does the same for its executor).
- *
- * Order is deterministic where TF1 leaves it to thread timing: ops that change state run after
- * every op that does not depend on them, so a read in the same run sees the value from before the
- * run (`run([train_op, loss])` returns the loss before the step). Ties break by creation order.
+ * Compiling a `Session.run` call into a plan, once per (fetches, feeds, fed shapes): prune the
+ * graph to what the fetches need (feeds and constants cut it), specialize it to the fed shapes,
+ * order the ops, give every tensor a slot, and compute after which step each slot is last read so
+ * it is disposed right then (tfjs-converter's model_analysis does the same for its executor).
  */
-import type * as tfc from '@tensorflow/tfjs-core';
+import * as tfc from '@tensorflow/tfjs-core';
 import {isTensor} from '../framework/graph';
 import type {Operation} from '../framework/operation';
 import {flatInputSpecs, type KernelArg, type KernelContext, type RegisteredOp} from '../framework/registry';
 import type {Tensor} from '../framework/tensor';
+import {toTfjs} from '../framework/tfjs_values';
 import type {NDArray} from '../ndarray/ndarray';
 import type {FetchElement} from './fetch_mapper';
+import {hasEffects, neededOps, schedule} from './schedule';
+import {constant_value} from '../framework/constant_value';
+import {specialize, type Specialization} from './specialize';
 
 /** How a step reads one input slot. */
 export const enum InMode {
@@ -38,7 +38,9 @@ export interface Step {
   /** Slot of each output, -1 where nothing in the plan reads it (disposed at once). */
   readonly outSlot: Int32Array;
   /** Slots whose last reader is this step. */
-  readonly frees: Int32Array;
+  frees: Int32Array;
+  /** For inputs read through a passed-through variable read, that read op (named by errors). */
+  readonly readVia: (Operation | undefined)[];
   readonly ctx: KernelContext;
 }
 
@@ -48,9 +50,11 @@ export interface Plan {
   /** Slot of each fetched element; -1 for an op (its result is null). */
   readonly fetchSlots: Int32Array;
   readonly fetchTensors: readonly (Tensor | null)[];
-  /** Slots holding build-time constants owned by the session (never disposed by a run). */
+  /** Slots holding constants (never disposed by a run). */
   readonly constSlots: Int32Array;
   readonly constValues: readonly tfc.Tensor[];
+  /** The constants this plan uploaded itself (values specialized to its shapes); disposed with it. */
+  readonly ownedConstants: readonly tfc.Tensor[];
   /** Per-run slot values; all null between runs. */
   readonly slots: (KernelArg | null)[];
   /** 1 where a run may dispose the slot's value (feeds and kernel outputs). */
@@ -58,7 +62,9 @@ export interface Plan {
 }
 
 export interface PlanEnv {
-  /** Whether a tensor may be computed once per session (constant folding); false disables it. */
+  /** Whether the graph optimizations are on (folding, specialization, pruning, aliasing). */
+  readonly optimize: boolean;
+  /** Whether a tensor is a constant the session computes once (constant folding). */
   foldable(t: Tensor): boolean;
   /** The folded value of a foldable tensor (computed by the session before compiling). */
   folded(t: Tensor): tfc.Tensor;
@@ -67,62 +73,84 @@ export interface PlanEnv {
   contextFor(op: Operation): KernelContext;
 }
 
-/** The ops a run needs and the folded tensors it reads. */
-export function analyse(fetches: readonly FetchElement[], feeds: readonly Tensor[], env: Pick<PlanEnv, 'foldable'>) {
-  const fed = new Set(feeds);
-  const needed = new Set<Operation>();
-  const frontier = new Set<Tensor>();
-  const stack: Operation[] = [];
-  const visit = (op: Operation): void => {
-    if (!needed.has(op)) {
-      needed.add(op);
-      stack.push(op);
-    }
-  };
-  const needTensor = (t: Tensor): void => {
-    if (fed.has(t)) return;
-    if (env.foldable(t)) frontier.add(t);
-    else visit(t.op);
-  };
-  for (const f of fetches) (isTensor(f) ? needTensor(f) : visit(f));
-  while (stack.length) {
-    const op = stack.pop()!;
-    for (const t of op.inputs) needTensor(t);
-    for (const c of op.control_inputs) visit(c);
-  }
-  return {needed, frontier, fed};
+export interface FeedSpec {
+  readonly tensor: Tensor;
+  readonly shape: readonly number[];
 }
 
-export function compilePlan(fetches: readonly FetchElement[], feeds: readonly Tensor[], env: PlanEnv): Plan {
-  const {needed, frontier, fed} = analyse(fetches, feeds, env);
-  const order = schedule(needed, (t) => !fed.has(t) && !frontier.has(t));
+/** The tensors a plan reads from the session's fold cache (to compute before compiling). */
+export function foldedFrontier(fetches: readonly FetchElement[], feeds: readonly FeedSpec[], env: PlanEnv): Tensor[] {
+  const fed = new Set(feeds.map((f) => f.tensor));
+  const needed = neededOps(fetches, (t) => fed.has(t) || env.foldable(t), env.optimize);
+  const frontier = new Set<Tensor>();
+  for (const f of fetches) if (isTensor(f) && !fed.has(f) && env.foldable(f)) frontier.add(f);
+  for (const op of needed) for (const t of op.inputs) if (!fed.has(t) && env.foldable(t)) frontier.add(t);
+  return [...frontier];
+}
 
+export function compilePlan(fetches: readonly FetchElement[], feeds: readonly FeedSpec[], env: PlanEnv): Plan {
+  const fed = new Set(feeds.map((f) => f.tensor));
+  const sessionConst = (t: Tensor) => !fed.has(t) && env.foldable(t);
+  let spec: Specialization = {shapes: new Map(), values: new Map()};
+  if (env.optimize) {
+    const all = neededOps(fetches, (t) => fed.has(t) || sessionConst(t), true);
+    const order = schedule(all, (t) => !fed.has(t) && !sessionConst(t), true);
+    spec = specialize(order, new Map(feeds.map((f) => [f.tensor, f.shape])));
+  }
+  const planConst = (t: Tensor) => !fed.has(t) && !sessionConst(t) && spec.values.has(t);
+  const known = (t: Tensor) => fed.has(t) || sessionConst(t) || planConst(t);
+  const needed = neededOps(fetches, known, env.optimize);
+  const order = schedule(needed, (t) => !known(t), env.optimize);
+
+  // Slots: feeds, constants, then each op's outputs that anything reads. An op that only passes
+  // its input on (Identity …) shares its input's slot instead of running.
   const slotOf = new Map<Tensor, number>();
+  let nSlots = 0;
   const newSlot = (t: Tensor): number => {
-    const s = slotOf.size;
-    slotOf.set(t, s);
-    return s;
+    slotOf.set(t, nSlots);
+    return nSlots++;
   };
-  const feedSlots = Int32Array.from(feeds, newSlot);
-  const constTensors = [...frontier];
-  const constSlots = Int32Array.from(constTensors, newSlot);
+  const feedSlots = Int32Array.from(feeds, (f) => newSlot(f.tensor));
+  const constTensors = new Set<Tensor>();
   const read = new Set<Tensor>(fetches.filter(isTensor));
   for (const op of order) for (const t of op.inputs) read.add(t);
-  for (const op of order) for (const t of op.outputs) if (read.has(t) && !fed.has(t)) newSlot(t);
+  for (const t of read) if (sessionConst(t) || planConst(t)) constTensors.add(t);
+  const constList = [...constTensors];
+  const constSlots = Int32Array.from(constList, newSlot);
+  const ownedConstants: tfc.Tensor[] = [];
+  const constValues = constList.map((t) => {
+    if (sessionConst(t)) return env.folded(t);
+    const v = toTfjs(spec.values.get(t)!, t.dtype);
+    ownedConstants.push(v);
+    return tfc.keep(v);
+  });
+  const running: Operation[] = [];
+  const written = writtenVariables(order);
+  const readVia = new Map<number, Operation>();
+  for (const op of order) {
+    if (env.optimize && (passesThrough(op, spec, fed) || unchangedRead(op, written, fed))) {
+      const slot = slotOf.get(op.inputs[0])!;
+      slotOf.set(op.outputs[0], slot);
+      if (op.inputs[0].dtype._is_ref_dtype) readVia.set(slot, op);
+      continue;
+    }
+    running.push(op);
+    for (const t of op.outputs) if (read.has(t) && !fed.has(t)) newSlot(t);
+  }
 
-  const steps = order.map((op) => makeStep(op, slotOf, env));
+  const steps = running.map((op) => makeStep(op, slotOf, env, spec, planConst, readVia));
   const fetchSlots = Int32Array.from(fetches, (f) => (isTensor(f) ? slotOf.get(f)! : -1));
 
-  // A slot is disposed after its last reader, unless it is fetched or owned by the session.
-  const lastRead = new Int32Array(slotOf.size).fill(-1);
+  // A slot is disposed after its last reader, unless it is fetched or a constant.
+  const lastRead = new Int32Array(nSlots).fill(-1);
   steps.forEach((s, i) => s.inSlot.forEach((slot) => (lastRead[slot] = i)));
   for (const slot of fetchSlots) if (slot >= 0) lastRead[slot] = -1;
   for (const slot of constSlots) lastRead[slot] = -1;
   const frees: number[][] = steps.map(() => []);
   lastRead.forEach((step, slot) => step >= 0 && frees[step].push(slot));
-  steps.forEach((s, i) => ((s as {frees: Int32Array}).frees = Int32Array.from(frees[i])));
+  steps.forEach((s, i) => (s.frees = Int32Array.from(frees[i])));
 
-  const owned = new Uint8Array(slotOf.size).fill(1);
+  const owned = new Uint8Array(nSlots).fill(1);
   for (const slot of constSlots) owned[slot] = 0;
   return {
     steps,
@@ -130,26 +158,94 @@ export function compilePlan(fetches: readonly FetchElement[], feeds: readonly Te
     fetchSlots,
     fetchTensors: fetches.map((f) => (isTensor(f) ? f : null)),
     constSlots,
-    constValues: constTensors.map((t) => env.folded(t)),
-    slots: new Array<KernelArg | null>(slotOf.size).fill(null),
+    constValues,
+    ownedConstants,
+    slots: new Array<KernelArg | null>(nSlots).fill(null),
     owned,
   };
 }
 
-function makeStep(op: Operation, slotOf: Map<Tensor, number>, env: PlanEnv): Step {
+/**
+ * Ops whose output is their input, unchanged: Identity (not of a variable reference, which reads
+ * the variable at a point in the run), StopGradient, an unfed PlaceholderWithDefault, a Cast or
+ * Reshape that changes nothing on tfjs's side.
+ */
+function passesThrough(op: Operation, spec: Specialization, fed: ReadonlySet<Tensor>): boolean {
+  // (A control input without effects orders nothing: tf.tuple's Identities pass through.)
+  if (op.inputs.length === 0 || op.outputs.length !== 1 || op.control_inputs.some(hasEffects)) return false;
+  const [x] = op.inputs;
+  const [y] = op.outputs;
+  if (x.dtype._is_ref_dtype || y.dtype._is_ref_dtype || fed.has(y)) return false;
+  switch (op.type) {
+    case 'Identity':
+    case 'StopGradient':
+    case 'PlaceholderWithDefault':
+      return true;
+    case 'Cast':
+      return x.dtype.tfjs === y.dtype.tfjs && y.dtype.base !== 'bool' && !(x.dtype.is_floating && y.dtype.is_integer);
+    case 'Sum':
+    case 'Mean':
+    case 'Max':
+    case 'Min':
+    case 'Prod': {
+      // A reduction over no axis (the broadcasting gradient of an input that was not broadcast).
+      const axes = spec.values.get(op.inputs[1]) ?? constant_value(op.inputs[1]);
+      return axes !== null && axes.size === 0;
+    }
+    case 'Reshape':
+    case 'ExpandDims':
+    case 'Squeeze': {
+      const a = spec.shapes.get(x) ?? (x.shape.is_fully_defined() ? x.shape.dims : null);
+      const b = spec.shapes.get(y) ?? (y.shape.is_fully_defined() ? y.shape.dims : null);
+      return !!a && !!b && a.length === b.length && a.every((d, i) => d === b[i]);
+    }
+    default:
+      return false;
+  }
+}
+
+/** The variables (VariableV2 ops) some op of the plan may write (any op given their reference). */
+function writtenVariables(order: readonly Operation[]): Set<Operation> {
+  const written = new Set<Operation>();
+  for (const op of order) {
+    flatInputSpecs(op.def, op.attrs).forEach((s, i) => s.ref && written.add(op.inputs[i].op));
+  }
+  return written;
+}
+
+/**
+ * A variable's read (`w/read`, an Identity of its reference) in a plan that never writes the
+ * variable: reading the variable itself where the value is used gives the same value.
+ */
+function unchangedRead(op: Operation, written: ReadonlySet<Operation>, fed: ReadonlySet<Tensor>): boolean {
+  if (op.type !== 'Identity' || op.control_inputs.some(hasEffects) || fed.has(op.outputs[0])) return false;
+  const src = op.inputs[0];
+  return src.dtype._is_ref_dtype && src.op.type === 'VariableV2' && !written.has(src.op) && !fed.has(src);
+}
+
+function makeStep(
+  op: Operation,
+  slotOf: Map<Tensor, number>,
+  env: PlanEnv,
+  spec: Specialization,
+  planConst: (t: Tensor) => boolean,
+  readVia: ReadonlyMap<number, Operation>,
+): Step {
   const specs = flatInputSpecs(op.def, op.attrs);
   const args: KernelArg[] = new Array(op.inputs.length);
   const inMode = new Uint8Array(op.inputs.length);
+  const via: (Operation | undefined)[] = new Array(op.inputs.length);
   const inSlot: number[] = [];
   op.inputs.forEach((t, i) => {
-    const spec = specs[i];
-    if (spec.host && env.foldable(t)) {
+    const s = specs[i];
+    if (s.host && (planConst(t) || env.foldable(t))) {
       inMode[i] = InMode.Fixed;
-      args[i] = env.foldedHost(t);
+      args[i] = planConst(t) ? spec.values.get(t)! : env.foldedHost(t);
       return;
     }
-    inMode[i] = spec.ref ? InMode.Ref : spec.host ? InMode.Host : InMode.Read;
+    inMode[i] = s.ref ? InMode.Ref : s.host ? InMode.Host : InMode.Read;
     inSlot.push(slotOf.get(t)!);
+    via[i] = readVia.get(slotOf.get(t)!);
   });
   return {
     op,
@@ -159,78 +255,7 @@ function makeStep(op: Operation, slotOf: Map<Tensor, number>, env: PlanEnv): Ste
     inMode,
     outSlot: Int32Array.from(op.outputs, (t) => slotOf.get(t) ?? -1),
     frees: new Int32Array(0),
+    readVia: via,
     ctx: env.contextFor(op),
   };
-}
-
-/**
- * Topological order by Kahn's algorithm with two ready queues: stateless ops first, state
- * changes only when nothing else is ready; each queue by creation order.
- */
-function schedule(needed: Set<Operation>, computed: (t: Tensor) => boolean): Operation[] {
-  const pending = new Map<Operation, number>();
-  const dependents = new Map<Operation, Operation[]>();
-  for (const op of needed) {
-    const deps = new Set<Operation>();
-    for (const t of op.inputs) if (computed(t) && needed.has(t.op)) deps.add(t.op);
-    for (const c of op.control_inputs) if (needed.has(c)) deps.add(c);
-    pending.set(op, deps.size);
-    for (const d of deps) {
-      const list = dependents.get(d);
-      if (list) list.push(op);
-      else dependents.set(d, [op]);
-    }
-  }
-  const pure = new OpHeap();
-  const mutating = new OpHeap();
-  const push = (op: Operation) => (op.def.mutating ? mutating : pure).push(op);
-  for (const [op, n] of pending) if (n === 0) push(op);
-  const order: Operation[] = [];
-  while (pure.size || mutating.size) {
-    const op = pure.size ? pure.pop() : mutating.pop();
-    order.push(op);
-    for (const d of dependents.get(op) ?? []) {
-      const n = pending.get(d)! - 1;
-      pending.set(d, n);
-      if (n === 0) push(d);
-    }
-  }
-  return order;
-}
-
-/** A binary min-heap of ops by creation index. */
-class OpHeap {
-  private readonly a: Operation[] = [];
-  get size(): number {
-    return this.a.length;
-  }
-  push(op: Operation): void {
-    const a = this.a;
-    let i = a.push(op) - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (a[p]._id <= op._id) break;
-      a[i] = a[p];
-      i = p;
-    }
-    a[i] = op;
-  }
-  pop(): Operation {
-    const a = this.a;
-    const top = a[0];
-    const last = a.pop()!;
-    if (a.length) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= a.length) break;
-        const c = l + 1 < a.length && a[l + 1]._id < a[l]._id ? l + 1 : l;
-        if (a[c]._id >= last._id) break;
-        a[i] = a[c];
-        i = c;
-      }
-      a[i] = last;
-    }
-    return top;
-  }
 }

@@ -19,8 +19,8 @@ import {isTensor} from '../framework/graph';
 import {fromTfjs} from '../framework/tfjs_values';
 import type {NDArray} from '../ndarray/ndarray';
 import {FetchMapper, type FetchElement} from './fetch_mapper';
-import {resolveFeeds} from './feeds';
-import {analyse, compilePlan, type Plan, type PlanEnv} from './plan';
+import {resolveFeeds, type Feed} from './feeds';
+import {compilePlan, foldedFrontier, type FeedSpec, type Plan, type PlanEnv} from './plan';
 import {executePlan, executePlanForTensors} from './executor';
 import {foldablePredicate} from './folding';
 import {VariableStore} from './variable_store';
@@ -76,7 +76,7 @@ export class Session implements SessionLike, Disposable {
     const feedDict = isRunOptions(feedOrOptions) ? feedOrOptions.feed_dict : feedOrOptions;
     const mapper = new FetchMapper(this.graph, fetches);
     const feeds = resolveFeeds(this.graph, feedDict);
-    const plan = this.planFor(mapper.elements, feeds.map((f) => f.tensor));
+    const plan = this.planFor(mapper.elements, feeds);
     return mapper.build(executePlan(plan, feeds));
   }
 
@@ -88,6 +88,7 @@ export class Session implements SessionLike, Disposable {
     this.variables.dispose();
     for (const t of this.folded.values()) t.dispose();
     this.folded.clear();
+    for (const plan of this.plans.values()) for (const t of plan.ownedConstants) t.dispose();
     this.plans.clear();
   }
 
@@ -115,21 +116,25 @@ export class Session implements SessionLike, Disposable {
     return this.variables;
   }
 
-  private planFor(fetches: readonly FetchElement[], feeds: readonly Tensor[]): Plan {
-    const key = `${fetches.map(elementKey).join(',')}|${feeds.map(elementKey).join(',')}`;
+  /** The plan for these fetches and feeds, compiled on first use; specialized to the fed shapes. */
+  private planFor(fetches: readonly FetchElement[], feeds: readonly Feed[]): Plan {
+    const key = `${fetches.map(elementKey).join(',')}|${feeds.map((f) => `${elementKey(f.tensor)}[${f.value.dims.join(',')}]`).join(',')}`;
     let plan = this.plans.get(key);
     if (!plan) {
-      const env = this.planEnv(feeds);
-      this.foldFrontier(fetches, feeds, env);
-      plan = compilePlan(fetches, feeds, env);
+      const specs = feeds.map((f) => ({tensor: f.tensor, shape: f.value.dims}));
+      const env = this.planEnv(specs.map((f) => f.tensor));
+      this.foldFrontier(fetches, specs, env);
+      plan = compilePlan(fetches, specs, env);
       this.plans.set(key, plan);
     }
     return plan;
   }
 
   private planEnv(feeds: readonly Tensor[]): PlanEnv {
-    const foldable = optimizationsEnabled() ? foldablePredicate(new Set(feeds)) : () => false;
+    const optimize = optimizationsEnabled();
+    const foldable = optimize ? foldablePredicate(new Set(feeds)) : () => false;
     return {
+      optimize,
       foldable,
       folded: (t) => this.folded.get(t)!,
       foldedHost: (t) => {
@@ -142,11 +147,10 @@ export class Session implements SessionLike, Disposable {
   }
 
   /** Computes the folded tensors a plan reads that this session has not computed yet. */
-  private foldFrontier(fetches: readonly FetchElement[], feeds: readonly Tensor[], env: PlanEnv): void {
-    const {frontier} = analyse(fetches, feeds, env);
-    const missing = [...frontier].filter((t) => !this.folded.has(t));
+  private foldFrontier(fetches: readonly FetchElement[], feeds: readonly FeedSpec[], env: PlanEnv): void {
+    const missing = foldedFrontier(fetches, feeds, env).filter((t) => !this.folded.has(t));
     if (!missing.length) return;
-    const values = executePlanForTensors(compilePlan(missing, [], {...env, foldable: () => false}));
+    const values = executePlanForTensors(compilePlan(missing, [], {...env, optimize: false, foldable: () => false}));
     missing.forEach((t, i) => this.folded.set(t, values[i]));
   }
 

@@ -13,7 +13,11 @@ export class Cell implements VarCell {
 
   /** Stores `t` (the cell takes its own reference) and releases the previous value. */
   set(t: tfc.Tensor): void {
-    const kept = tfc.keep(tfc.clone(t));
+    this.adopt(tfc.clone(t));
+  }
+
+  adopt(t: tfc.Tensor): void {
+    const kept = tfc.keep(t);
     this.value?.dispose();
     this.value = kept;
   }

@@ -4,13 +4,21 @@
  * match TF's. An optimizer builds one per variable; they run after every op of the step that
  * does not depend on them (they are `mutating`).
  */
-import * as tfc from '@tensorflow/tfjs-core';
+import type * as tfc from '@tensorflow/tfjs-core';
+import {hostCompute} from '../framework/host_compute';
 import {applyOp} from '../framework/op_builder';
 import {defineOp, type KernelContext, type VarCell} from '../framework/registry';
 import type {Tensor} from '../framework/tensor';
 import {bracket} from '../framework/tensor_shape';
 
 type T = tfc.Tensor;
+type F = Float32Array;
+
+/** Scalar hyperparameters by input name, and the gradient (the one full-size value input). */
+interface Values {
+  readonly s: Record<string, number>;
+  readonly g: F;
+}
 
 interface ApplySpec {
   type: string;
@@ -18,9 +26,14 @@ interface ApplySpec {
   refs: readonly string[];
   /** Scalar hyperparameters and the gradient, in TF's input order after the refs. */
   values: readonly string[];
-  /** New values of the refs, from their current values and the other inputs. */
-  update: (refs: T[], values: T[], attrs: Record<string, unknown>) => T[];
+  /**
+   * Computes the new values of the refs (`out`, one array per ref) from their current values
+   * (`cur`) and the inputs, element by element, in TF's kernel order with float32 rounding.
+   */
+  update: (n: number, cur: F[], out: F[], v: Values, attrs: Record<string, unknown>) => void;
 }
+
+const r = Math.fround;
 
 function defineApply(spec: ApplySpec) {
   const n = spec.refs.length;
@@ -44,14 +57,19 @@ function defineApply(spec: ApplySpec) {
     },
     kernel: (inputs, attrs, ctx) => {
       const cells = inputs.slice(0, n) as VarCell[];
-      const values = inputs.slice(n) as T[];
       const current = cells.map((c) => read(c, ctx));
       const grad = inputs[gradIndex] as T;
       if (!sameShape(current[0], grad)) {
         ctx.fail(`var and grad do not have the same shape${bracket(current[0].shape)} ${bracket(grad.shape)}`);
       }
-      const next = spec.update(current, values, attrs);
-      next.forEach((t, i) => cells[i].set(t));
+      const values = inputs.slice(n) as T[];
+      const outputs = current.map((t) => ({shape: t.shape, dtype: 'float32' as const}));
+      const next = hostCompute([...current, ...values], outputs, (ins, outs) => {
+        const s: Record<string, number> = {};
+        spec.values.forEach((name, i) => name !== 'grad' && name !== 'delta' && (s[name] = ins[n + i][0]));
+        spec.update(grad.size, ins.slice(0, n) as F[], outs as F[], {s, g: ins[gradIndex] as F}, attrs);
+      });
+      next.forEach((t, i) => cells[i].adopt(t));
       return [cells[0]];
     },
     grad: null,
@@ -66,80 +84,89 @@ function sameShape(a: T, b: T): boolean {
   return a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i]);
 }
 
-const {add, sub, mul, div, sqrt, rsqrt, square} = tfc;
-
-// var -= alpha * delta
+// var -= alpha · delta
 const ApplyGradientDescent = defineApply({
   type: 'ApplyGradientDescent',
   refs: ['var'],
   values: ['alpha', 'delta'],
-  update: ([v], [alpha, delta]) => [sub(v, mul(delta, alpha))],
+  update: (n, [v], [out], {s: {alpha}, g}) => {
+    for (let i = 0; i < n; i++) out[i] = r(v[i] - r(g[i] * alpha));
+  },
 });
 
-// accum = accum * momentum + grad; var -= lr * accum (Nesterov: grad * lr + accum * momentum * lr)
+// accum = accum · momentum + grad; var -= accum · lr (Nesterov: var -= grad · lr + accum · momentum · lr)
 const ApplyMomentum = defineApply({
   type: 'ApplyMomentum',
   refs: ['var', 'accum'],
   values: ['lr', 'grad', 'momentum'],
-  update: ([v, accum], [lr, grad, momentum], attrs) => {
-    const a = add(mul(accum, momentum), grad);
-    const step = attrs.use_nesterov ? add(mul(grad, lr), mul(mul(a, momentum), lr)) : mul(a, lr);
-    return [sub(v, step), a];
+  update: (n, [v, accum], [out, acc], {s: {lr, momentum}, g}, attrs) => {
+    for (let i = 0; i < n; i++) {
+      const a = (acc[i] = r(r(accum[i] * momentum) + g[i]));
+      out[i] = attrs.use_nesterov ? r(v[i] - r(r(g[i] * lr) + r(r(a * momentum) * lr))) : r(v[i] - r(a * lr));
+    }
   },
 });
 
-// accum += grad²; var -= lr * grad / sqrt(accum)
+// accum += grad²; var -= grad · lr · rsqrt(accum)
 const ApplyAdagrad = defineApply({
   type: 'ApplyAdagrad',
   refs: ['var', 'accum'],
   values: ['lr', 'grad'],
-  update: ([v, accum], [lr, grad]) => {
-    const a = add(accum, square(grad));
-    return [sub(v, mul(mul(grad, lr), rsqrt(a))), a];
+  update: (n, [v, accum], [out, acc], {s: {lr}, g}) => {
+    for (let i = 0; i < n; i++) {
+      const a = (acc[i] = r(accum[i] + r(g[i] * g[i])));
+      out[i] = r(v[i] - r(r(g[i] * lr) * r(1 / r(Math.sqrt(a)))));
+    }
   },
 });
 
-// accum = rho·accum + (1-rho)·g²; update = sqrt(accum_update+ε)·rsqrt(accum+ε)·g;
-// var -= lr·update; accum_update = rho·accum_update + (1-rho)·update²
+// accum = accum·rho + grad²·(1-rho); update = sqrt(accum_update+ε)·rsqrt(accum+ε)·grad;
+// var -= update·lr; accum_update = accum_update·rho + update²·(1-rho)
 const ApplyAdadelta = defineApply({
   type: 'ApplyAdadelta',
   refs: ['var', 'accum', 'accum_update'],
   values: ['lr', 'rho', 'epsilon', 'grad'],
-  update: ([v, accum, accumUpdate], [lr, rho, eps, grad]) => {
-    const oneMinusRho = sub(1, rho);
-    const a = add(mul(accum, rho), mul(square(grad), oneMinusRho));
-    const update = mul(mul(sqrt(add(accumUpdate, eps)), rsqrt(add(a, eps))), grad);
-    const u = add(mul(accumUpdate, rho), mul(square(update), oneMinusRho));
-    return [sub(v, mul(update, lr)), a, u];
+  update: (n, [v, accum, accumUpdate], [out, acc, accUp], {s: {lr, rho, epsilon}, g}) => {
+    const oneMinusRho = r(1 - rho);
+    for (let i = 0; i < n; i++) {
+      const a = (acc[i] = r(r(accum[i] * rho) + r(r(g[i] * g[i]) * oneMinusRho)));
+      const update = r(r(r(Math.sqrt(r(accumUpdate[i] + epsilon))) * r(1 / r(Math.sqrt(r(a + epsilon))))) * g[i]);
+      out[i] = r(v[i] - r(update * lr));
+      accUp[i] = r(r(accumUpdate[i] * rho) + r(r(update * update) * oneMinusRho));
+    }
   },
 });
 
 // TF1's bias-corrected Adam step: lr_t = lr·sqrt(1-β2^t)/(1-β1^t);
-// m += (g - m)(1-β1); v += (g² - v)(1-β2); var -= lr_t·m / (sqrt(v) + ε)
+// m += (g - m)(1-β1); v += (g² - v)(1-β2); var -= m·lr_t / (sqrt(v) + ε)
 const ApplyAdam = defineApply({
   type: 'ApplyAdam',
   refs: ['var', 'm', 'v'],
   values: ['beta1_power', 'beta2_power', 'lr', 'beta1', 'beta2', 'epsilon', 'grad'],
-  update: ([v, m, s], [b1p, b2p, lr, b1, b2, eps, grad], attrs) => {
-    const lrT = div(mul(lr, sqrt(sub(1, b2p))), sub(1, b1p));
-    const m2 = add(m, mul(sub(grad, m), sub(1, b1)));
-    const s2 = add(s, mul(sub(square(grad), s), sub(1, b2)));
-    const step = attrs.use_nesterov
-      ? div(mul(add(mul(m2, b1), mul(grad, sub(1, b1))), lrT), add(sqrt(s2), eps))
-      : div(mul(m2, lrT), add(sqrt(s2), eps));
-    return [sub(v, step), m2, s2];
+  update: (n, [w, m, v], [out, m2, v2], {s, g}, attrs) => {
+    const lrT = r(r(s.lr * r(Math.sqrt(r(1 - s.beta2_power)))) / r(1 - s.beta1_power));
+    const [c1, c2] = [r(1 - s.beta1), r(1 - s.beta2)];
+    for (let i = 0; i < n; i++) {
+      const mi = (m2[i] = r(m[i] + r(r(g[i] - m[i]) * c1)));
+      const vi = (v2[i] = r(v[i] + r(r(r(g[i] * g[i]) - v[i]) * c2)));
+      const num = attrs.use_nesterov ? r(r(r(mi * s.beta1) + r(c1 * g[i])) * lrT) : r(mi * lrT);
+      out[i] = r(w[i] - r(num / r(r(Math.sqrt(vi)) + s.epsilon)));
+    }
   },
 });
 
-// ms += (g² - ms)(1-ρ); mom = mom·momentum + lr·g/sqrt(ms+ε); var -= mom
+// ms += (g² - ms)(1-ρ); mom = mom·momentum + g·lr/sqrt(ms+ε); var -= mom
 const ApplyRMSProp = defineApply({
   type: 'ApplyRMSProp',
   refs: ['var', 'ms', 'mom'],
   values: ['lr', 'rho', 'momentum', 'epsilon', 'grad'],
-  update: ([v, ms, mom], [lr, rho, momentum, eps, grad]) => {
-    const ms2 = add(ms, mul(sub(square(grad), ms), sub(1, rho)));
-    const mom2 = add(mul(mom, momentum), div(mul(grad, lr), sqrt(add(ms2, eps))));
-    return [sub(v, mom2), ms2, mom2];
+  update: (n, [v, ms, mom], [out, ms2, mom2], {s, g}) => {
+    const oneMinusRho = r(1 - s.rho);
+    for (let i = 0; i < n; i++) {
+      const msi = (ms2[i] = r(ms[i] + r(r(r(g[i] * g[i]) - ms[i]) * oneMinusRho)));
+      const mo = (mom2[i] = r(r(mom[i] * s.momentum) + r(r(g[i] * s.lr) / r(Math.sqrt(r(msi + s.epsilon))))));
+      out[i] = r(v[i] - mo);
+    }
   },
 });
 
@@ -148,41 +175,45 @@ const ApplyCenteredRMSProp = defineApply({
   type: 'ApplyCenteredRMSProp',
   refs: ['var', 'mg', 'ms', 'mom'],
   values: ['lr', 'rho', 'momentum', 'epsilon', 'grad'],
-  update: ([v, mg, ms, mom], [lr, rho, momentum, eps, grad]) => {
-    const oneMinusRho = sub(1, rho);
-    const ms2 = add(ms, mul(sub(square(grad), ms), oneMinusRho));
-    const mg2 = add(mg, mul(sub(grad, mg), oneMinusRho));
-    const denom = add(sub(ms2, square(mg2)), eps);
-    const mom2 = add(mul(mom, momentum), div(mul(grad, lr), sqrt(denom)));
-    return [sub(v, mom2), mg2, ms2, mom2];
+  update: (n, [v, mg, ms, mom], [out, mg2, ms2, mom2], {s, g}) => {
+    const oneMinusRho = r(1 - s.rho);
+    for (let i = 0; i < n; i++) {
+      const msi = (ms2[i] = r(ms[i] + r(r(r(g[i] * g[i]) - ms[i]) * oneMinusRho)));
+      const mgi = (mg2[i] = r(mg[i] + r(r(g[i] - mg[i]) * oneMinusRho)));
+      const denom = r(r(msi - r(mgi * mgi)) + s.epsilon);
+      const mo = (mom2[i] = r(r(mom[i] * s.momentum) + r(r(g[i] * s.lr) / r(Math.sqrt(denom)))));
+      out[i] = r(v[i] - mo);
+    }
   },
 });
 
-/** FTRL-proximal (McMahan et al.), TF's ApplyFtrlV2: `shrinkage` is TF's l2_shrinkage. */
-function ftrlUpdate([v, accum, linear]: T[], grad: T, lr: T, l1: T, l2: T, shrinkage: T | null, lrPower: T): T[] {
-  const gradShrunk = shrinkage ? add(grad, mul(mul(shrinkage, 2), v)) : grad;
-  const newAccum = add(accum, square(grad));
-  const negPower = tfc.neg(lrPower);
-  const sigma = div(sub(tfc.pow(newAccum, negPower), tfc.pow(accum, negPower)), lr);
-  const newLinear = sub(add(linear, gradShrunk), mul(sigma, v));
-  const quadratic = add(div(tfc.pow(newAccum, negPower), lr), mul(l2, 2));
-  const x = sub(mul(tfc.sign(newLinear), l1), newLinear);
-  const newVar = tfc.where(tfc.greater(tfc.abs(newLinear), l1), div(x, quadratic), tfc.zerosLike(v));
-  return [newVar, newAccum, newLinear];
+/** FTRL-proximal (McMahan et al.), TF's ApplyFtrl(V2): `shrinkage` is TF's l2_shrinkage. */
+function ftrl(n: number, [v, accum, linear]: F[], [out, acc2, lin2]: F[], s: Record<string, number>, g: F): void {
+  const {lr, l1, l2, lr_power: power} = s;
+  const shrinkage = s.l2_shrinkage ?? 0;
+  const pow = (x: number) => r(power === -0.5 ? Math.sqrt(x) : Math.pow(x, -power));
+  for (let i = 0; i < n; i++) {
+    const gs = shrinkage ? r(g[i] + r(r(2 * shrinkage) * v[i])) : g[i];
+    const na = (acc2[i] = r(accum[i] + r(g[i] * g[i])));
+    const sigma = r(r(pow(na) - pow(accum[i])) / lr);
+    const lin = (lin2[i] = r(r(linear[i] + gs) - r(sigma * v[i])));
+    const quadratic = r(r(pow(na) / lr) + r(2 * l2));
+    out[i] = Math.abs(lin) > l1 ? r(r(r(Math.sign(lin) * l1) - lin) / quadratic) : 0;
+  }
 }
 
 const ApplyFtrl = defineApply({
   type: 'ApplyFtrl',
   refs: ['var', 'accum', 'linear'],
   values: ['grad', 'lr', 'l1', 'l2', 'lr_power'],
-  update: (refs, [grad, lr, l1, l2, lrPower]) => ftrlUpdate(refs, grad, lr, l1, l2, null, lrPower),
+  update: (n, cur, out, {s, g}) => ftrl(n, cur, out, s, g),
 });
 
 const ApplyFtrlV2 = defineApply({
   type: 'ApplyFtrlV2',
   refs: ['var', 'accum', 'linear'],
   values: ['grad', 'lr', 'l1', 'l2', 'l2_shrinkage', 'lr_power'],
-  update: (refs, [grad, lr, l1, l2, shrinkage, lrPower]) => ftrlUpdate(refs, grad, lr, l1, l2, shrinkage, lrPower),
+  update: (n, cur, out, {s, g}) => ftrl(n, cur, out, s, g),
 });
 
 type In = Tensor | unknown;

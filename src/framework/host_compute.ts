@@ -1,0 +1,63 @@
+/**
+ * JavaScript kernels over tfjs tensors' memory. On the WASM backend a tensor's data is a range of
+ * the WebAssembly heap: a JS loop can read the inputs in place and write a freshly allocated
+ * output, in one pass and without the per-op dispatch of tfjs (about 4 µs an op), which is what
+ * small tensors and long elementwise chains (an optimizer's update) are dominated by.
+ *
+ * On other backends the same kernels run on copies (dataSync) and upload their results.
+ *
+ * Float arithmetic in these kernels rounds every operation to float32 (`Math.fround`): +, -, ×, ÷
+ * and √ are then exactly what float32 hardware computes, as in TF's kernels.
+ */
+import * as tfc from '@tensorflow/tfjs-core';
+
+export type HostData = Float32Array | Int32Array | Uint8Array;
+export type HostDtype = 'float32' | 'int32' | 'bool';
+
+export interface OutputSpec {
+  readonly shape: readonly number[];
+  readonly dtype: HostDtype;
+}
+
+/** The parts of tfjs-backend-wasm's BackendWasm (4.22) that host kernels use. */
+interface WasmBackend {
+  makeOutput(shape: readonly number[], dtype: string): tfc.TensorInfo;
+  typedArrayFromHeap(info: tfc.TensorInfo): HostData;
+}
+
+function wasmBackend(): WasmBackend | null {
+  const b = tfc.backend() as unknown as Partial<WasmBackend>;
+  return typeof b.makeOutput === 'function' && typeof b.typedArrayFromHeap === 'function' ? (b as WasmBackend) : null;
+}
+
+function allocate(dtype: HostDtype, n: number): HostData {
+  return dtype === 'float32' ? new Float32Array(n) : dtype === 'int32' ? new Int32Array(n) : new Uint8Array(n);
+}
+
+/**
+ * Runs `fn` on the inputs' data and fresh output buffers, and returns the outputs as tensors.
+ * `fn` must not write its inputs (they may be shared) nor keep the arrays after returning
+ * (on WASM they are views of a heap that may move).
+ */
+export function hostCompute(inputs: readonly tfc.Tensor[], outputs: readonly OutputSpec[], fn: (ins: HostData[], outs: HostData[]) => void): tfc.Tensor[] {
+  const backend = wasmBackend();
+  if (!backend) {
+    const ins = inputs.map((t) => t.dataSync() as HostData);
+    const outs = outputs.map((o) => allocate(o.dtype, o.shape.reduce((a, b) => a * b, 1)));
+    fn(ins, outs);
+    return outs.map((d, i) => tfc.tensor(d, outputs[i].shape as number[], outputs[i].dtype));
+  }
+  // Allocate first: an allocation may grow the heap, which detaches earlier views.
+  const infos = outputs.map((o) => backend.makeOutput(o.shape, o.dtype));
+  fn(
+    inputs.map((t) => backend.typedArrayFromHeap(t)),
+    infos.map((info) => backend.typedArrayFromHeap(info)),
+  );
+  return infos.map((info) => tfc.engine().makeTensorFromTensorInfo(info));
+}
+
+/** The first element of a (scalar) tensor, read in place. */
+export function scalarOf(t: tfc.Tensor): number {
+  const backend = wasmBackend();
+  return (backend ? backend.typedArrayFromHeap(t) : (t.dataSync() as HostData))[0];
+}
