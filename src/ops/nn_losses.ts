@@ -4,6 +4,7 @@
  */
 import * as tfc from '@tensorflow/tfjs-core';
 import {int32, type DType} from '../framework/dtypes';
+import {hostCompute} from '../framework/host_compute';
 import {applyOp} from '../framework/op_builder';
 import {defineOp, lookupOp, type ShapeContext} from '../framework/registry';
 import type {Operation} from '../framework/operation';
@@ -23,12 +24,41 @@ import {reduce_sum} from './reduce_ops';
 import {broadcastShapes, mergeDim, withRank} from './shape_utils';
 import {flattenOuterDims, moveAxisToEnd} from './nn_axis';
 
-/** TF's XentEigenImpl: loss = sum(labels * (log(sum(exp(shifted))) - shifted)), backprop = softmax - labels. */
+const r = Math.fround;
+
+/**
+ * TF's XentEigenImpl, row by row in one pass over the heap (instead of a dozen tfjs kernels):
+ * shifted = logits - max, loss = sum(labels * (log(sum(exp(shifted))) - shifted)),
+ * backprop = exp(shifted) / sum(exp(shifted)) - labels. `label(i, j)` is the label matrix, dense
+ * or (for the sparse op) one-hot from class ids.
+ */
+function xentRows(logits: tfc.Tensor, labelsDense: tfc.Tensor | null, sparse: Int32Array | null): [tfc.Tensor, tfc.Tensor] {
+  const [batch, classes] = logits.shape as [number, number];
+  const inputs = labelsDense ? [logits, labelsDense] : [logits];
+  const [loss, backprop] = hostCompute(inputs, [{shape: [batch], dtype: 'float32'}, {shape: [batch, classes], dtype: 'float32'}], (ins, outs) => {
+    const [z, labels] = ins as Float32Array[];
+    const [l, bp] = outs as Float32Array[];
+    for (let i = 0, o = 0; i < batch; i++, o += classes) {
+      let max = -Infinity;
+      for (let j = 0; j < classes; j++) max = z[o + j] > max ? z[o + j] : max;
+      let sum = 0;
+      for (let j = 0; j < classes; j++) sum = r(sum + r(Math.exp(r(z[o + j] - max))));
+      const logSum = r(Math.log(sum));
+      let acc = 0;
+      for (let j = 0; j < classes; j++) {
+        const shifted = r(z[o + j] - max);
+        const label = labels ? labels[o + j] : j === sparse![i] ? 1 : 0;
+        if (label !== 0) acc = r(acc + r(label * r(logSum - shifted)));
+        bp[o + j] = r(r(r(Math.exp(shifted)) / sum) - label);
+      }
+      l[i] = acc;
+    }
+  });
+  return [loss, backprop];
+}
+
 function xent(logits: tfc.Tensor, labels: tfc.Tensor): [tfc.Tensor, tfc.Tensor] {
-  const shifted = tfc.sub(logits, tfc.max(logits, 1, true));
-  const sumExp = tfc.sum(tfc.exp(shifted), 1, true);
-  const loss = tfc.sum(tfc.mul(labels, tfc.sub(tfc.log(sumExp), shifted)), 1);
-  return [loss, tfc.sub(tfc.div(tfc.exp(shifted), sumExp), labels)];
+  return xentRows(logits, labels, null);
 }
 
 /** numpy broadcasting of two concrete shapes, or null if they do not broadcast. */
@@ -104,9 +134,7 @@ const SparseSoftmaxCrossEntropyWithLogits = defineOp<{T: DType; Tlabels: DType},
     if (classes === 0) ctx.fail(`Must have at least one class, but got logits shape [${features.shape}]`);
     const values = Int32Array.from(labels.data as ArrayLike<number>);
     checkLabels(values, classes, ctx.fail);
-    // tfjs's WASM OneHot writes int32 data whatever dtype it is asked for: cast instead.
-    const onehot = tfc.cast(tfc.oneHot(tfc.tensor1d(values, 'int32'), classes), 'float32');
-    return xent(features, onehot);
+    return xentRows(features, null, values);
   },
   // TF's _SparseSoftmaxCrossEntropyWithLogitsGrad: as the dense op's, and none for the labels.
   grad: (op, [gradLoss, gradGrad]) => [logitsGrad(op, gradLoss!, gradGrad), null],
