@@ -11,7 +11,7 @@ import {defineOp} from '../framework/registry';
 import {as_shape, type TensorShape, type ShapeLike} from '../framework/tensor_shape';
 import type {Tensor} from '../framework/tensor';
 import type {TensorLike} from '../framework/constant_op';
-import {keywords} from './array_args';
+import {bindArgs} from '../framework/args';
 
 const Placeholder = defineOp<{dtype: DType; shape: TensorShape}>({
   type: 'Placeholder',
@@ -33,7 +33,7 @@ export interface PlaceholderOptions {
 
 /** `tf.placeholder(dtype, shape=None, name=None)`: a value fed at run time. `shape` may hold null (None). */
 export function placeholder(dtype: DTypeLike, shape?: ShapeLike | PlaceholderOptions, name?: string | PlaceholderOptions): Tensor {
-  const o = keywords<PlaceholderOptions>('placeholder', ['shape', 'name'], [shape, name]);
+  const o = bindArgs<PlaceholderOptions>('placeholder', ['shape', 'name'], [shape, name]);
   const attrs = {dtype: as_dtype(dtype), shape: as_shape(o.shape)};
   return createOp(get_default_graph(), Placeholder, [], attrs, o.name ?? 'Placeholder').outputs[0];
 }
@@ -48,7 +48,7 @@ const PlaceholderWithDefault = defineOp<{dtype: DType; shape: TensorShape}>({
 
 /** `tf.placeholder_with_default(input, shape, name=None)`: `input` unless fed. */
 export function placeholder_with_default(input: TensorLike, shape: ShapeLike, name?: string | {name?: string}): Tensor {
-  const o = keywords<{name?: string}>('placeholder_with_default', ['name'], [name]);
+  const o = bindArgs<{name?: string}>('placeholder_with_default', ['name'], [name]);
   const op = applyOp(PlaceholderWithDefault, [input], {shape: as_shape(shape)}, o.name ?? 'PlaceholderWithDefault');
   const s = op.inputs[0].shape;
   if (!s.is_compatible_with(op.attrs.shape as TensorShape)) {
@@ -67,7 +67,7 @@ const Identity = defineOp({
 
 /** `tf.identity(input, name=None)`: the same value, as a new tensor. */
 export function identity(input: TensorLike, name?: string | {name?: string}): Tensor {
-  const o = keywords<{name?: string}>('identity', ['name'], [name]);
+  const o = bindArgs<{name?: string}>('identity', ['name'], [name]);
   return applyOp(Identity, [input], {}, o.name ?? 'Identity').outputs[0];
 }
 
@@ -81,7 +81,7 @@ const StopGradient = defineOp<{T: DType}, [tfc.Tensor]>({
 
 /** `tf.stop_gradient(input, name=None)`: the input, through which no gradient flows. */
 export function stop_gradient(input: TensorLike, name?: string | {name?: string}): Tensor {
-  const o = keywords<{name?: string}>('stop_gradient', ['name'], [name]);
+  const o = bindArgs<{name?: string}>('stop_gradient', ['name'], [name]);
   return applyOp(StopGradient, [input], {}, o.name ?? 'StopGradient').outputs[0];
 }
 
@@ -105,6 +105,6 @@ const CheckNumerics = defineOp<{T: DType; message: string}, [tfc.Tensor]>({
 
 /** `tf.check_numerics(tensor, message, name=None)`: the tensor, or TF's error if it has NaN or Inf values. */
 export function check_numerics(tensor: TensorLike, message: string, name?: string | {name?: string}): Tensor {
-  const o = keywords<{name?: string}>('check_numerics', ['name'], [name]);
+  const o = bindArgs<{name?: string}>('check_numerics', ['name'], [name]);
   return applyOp(CheckNumerics, [tensor], {message}, o.name ?? 'CheckNumerics').outputs[0];
 }

@@ -12,7 +12,7 @@ import {bracket} from '../framework/tensor_shape';
 import {constant, convert_to_tensor, type TensorLike} from '../framework/constant_op';
 import {within} from '../framework/context';
 import {NDArray, type NDArrayLike} from '../ndarray/ndarray';
-import {keywords} from './array_args';
+import {bindArgs} from '../framework/args';
 import {shapeInternal} from './array_ops_info';
 import {applyPacked, autopack, holdsTensor} from './array_ops_pack';
 import {reduce_sum} from './reduce_ops';
@@ -42,7 +42,7 @@ const Fill = defineOp<{T: DType; index_type: DType}, [NDArray, tfc.Tensor]>({
 
 /** `tf.fill(dims, value, name=None)`: a tensor of shape `dims` filled with `value`. */
 export function fill(dims: TensorLike | readonly TensorLike[], value: TensorLike, name?: string | {name?: string}): Tensor {
-  const o = keywords<{name?: string}>('fill', ['name'], [name]);
+  const o = bindArgs<{name?: string}>('fill', ['name'], [name]);
   return applyPacked(Fill, [dims, value], {}, o.name ?? 'Fill').outputs[0];
 }
 
@@ -75,13 +75,13 @@ export interface FilledOptions {
 
 /** `tf.zeros(shape, dtype=tf.float32, name=None)`. */
 export function zeros(shape: ShapeArg, dtype?: DTypeLike | FilledOptions, name?: string | FilledOptions): Tensor {
-  const o = keywords<FilledOptions>('zeros', ['dtype', 'name'], [dtype, name]);
+  const o = bindArgs<FilledOptions>('zeros', ['dtype', 'name'], [dtype, name]);
   return filled(shape, as_dtype(o.dtype ?? 'float32').base_dtype, 0, o.name ?? 'zeros');
 }
 
 /** `tf.ones(shape, dtype=tf.float32, name=None)`. */
 export function ones(shape: ShapeArg, dtype?: DTypeLike | FilledOptions, name?: string | FilledOptions): Tensor {
-  const o = keywords<FilledOptions>('ones', ['dtype', 'name'], [dtype, name]);
+  const o = bindArgs<FilledOptions>('ones', ['dtype', 'name'], [dtype, name]);
   return filled(shape, as_dtype(o.dtype ?? 'float32').base_dtype, 1, o.name ?? 'ones');
 }
 
@@ -118,7 +118,7 @@ export function zeros_like(
   name?: string | LikeOptions,
   optimize?: boolean | LikeOptions,
 ): Tensor {
-  const o = keywords<LikeOptions>('zeros_like', ['dtype', 'name', 'optimize'], [dtype, name, optimize]);
+  const o = bindArgs<LikeOptions>('zeros_like', ['dtype', 'name', 'optimize'], [dtype, name, optimize]);
   return within(get_default_graph().name_scope(o.name ?? 'zeros_like'), (scope) => {
     const t = convert_to_tensor(tensor, null, 'tensor');
     const dt = o.dtype ? as_dtype(o.dtype).base_dtype : null;
@@ -139,7 +139,7 @@ export function ones_like(
   name?: string | LikeOptions,
   optimize?: boolean | LikeOptions,
 ): Tensor {
-  const o = keywords<LikeOptions>('ones_like', ['dtype', 'name', 'optimize'], [dtype, name, optimize]);
+  const o = bindArgs<LikeOptions>('ones_like', ['dtype', 'name', 'optimize'], [dtype, name, optimize]);
   return within(get_default_graph().name_scope(o.name ?? 'ones_like'), (scope) => {
     const t = convert_to_tensor(tensor, null, 'tensor');
     const dt = o.dtype ? as_dtype(o.dtype).base_dtype : t.dtype.base_dtype;

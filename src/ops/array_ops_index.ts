@@ -12,7 +12,7 @@ import type {NDArray} from '../ndarray/ndarray';
 import {constant_value} from '../framework/constant_value';
 import {ValueError} from '../framework/errors';
 import type {Operation} from '../framework/operation';
-import {keywords} from './array_args';
+import {bindArgs} from '../framework/args';
 import {ones, zeros} from './array_ops_fill';
 import {unsorted_segment_sum} from './array_ops_grad_ops';
 import {rank, shape, size} from './array_ops_info';
@@ -104,7 +104,7 @@ export function slice(
   size: TensorLike | readonly TensorLike[],
   name?: string | {name?: string},
 ): Tensor {
-  const o = keywords<{name?: string}>('slice', ['name'], [name]);
+  const o = bindArgs<{name?: string}>('slice', ['name'], [name]);
   return applyPacked(Slice, [input_, begin, size], {}, o.name ?? 'Slice').outputs[0];
 }
 
@@ -277,7 +277,7 @@ export function gather(
   axis?: TensorLike | null | GatherOptions,
   batch_dims?: number | GatherOptions,
 ): Tensor {
-  const o = keywords<GatherOptions>('gather', ['validate_indices', 'name', 'axis', 'batch_dims'], [validate_indices, name, axis, batch_dims]);
+  const o = bindArgs<GatherOptions>('gather', ['validate_indices', 'name', 'axis', 'batch_dims'], [validate_indices, name, axis, batch_dims]);
   const bd = o.batch_dims ?? 0;
   return applyOp(GatherV2, [params, indices, o.axis ?? bd], {batch_dims: bd}, o.name ?? 'GatherV2').outputs[0];
 }
@@ -351,7 +351,7 @@ export function one_hot(
   dtype?: DTypeLike | null | OneHotOptions,
   name?: string | OneHotOptions,
 ): Tensor {
-  const o = keywords<OneHotOptions>('one_hot', ['on_value', 'off_value', 'axis', 'dtype', 'name'], [on_value, off_value, axis, dtype, name]);
+  const o = bindArgs<OneHotOptions>('one_hot', ['on_value', 'off_value', 'axis', 'dtype', 'name'], [on_value, off_value, axis, dtype, name]);
   return within(get_default_graph().name_scope(o.name ?? 'one_hot'), (scope) => {
     let dt = o.dtype ? as_dtype(o.dtype).base_dtype : null;
     const given = (v: TensorLike | null | undefined) => (v === undefined || v === null ? null : convert_to_tensor(v, null, null, dt));

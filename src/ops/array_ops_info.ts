@@ -11,7 +11,7 @@ import {applyOp} from '../framework/op_builder';
 import {defineOp} from '../framework/registry';
 import type {Tensor} from '../framework/tensor';
 import {TensorShape} from '../framework/tensor_shape';
-import {keywords} from './array_args';
+import {bindArgs} from '../framework/args';
 
 const OUT_TYPES = ['int32', 'int64'];
 
@@ -72,13 +72,13 @@ export interface ShapeOptions {
 
 /** `tf.shape(input, name=None, out_type=tf.int32)`. */
 export function shape(input: TensorLike, name?: string | null | ShapeOptions, out_type?: DTypeLike | ShapeOptions): Tensor {
-  const o = keywords<ShapeOptions>('shape', ['name', 'out_type'], [name, out_type]);
+  const o = bindArgs<ShapeOptions>('shape', ['name', 'out_type'], [name, out_type]);
   return shapeInternal(input, o.name ?? null, o.optimize ?? true, outType(o.out_type));
 }
 
 /** `tf.size(input, name=None, out_type=tf.int32)`: the number of elements. */
 export function size(input: TensorLike, name?: string | null | ShapeOptions, out_type?: DTypeLike | ShapeOptions): Tensor {
-  const o = keywords<ShapeOptions>('size', ['name', 'out_type'], [name, out_type]);
+  const o = bindArgs<ShapeOptions>('size', ['name', 'out_type'], [name, out_type]);
   const dt = outType(o.out_type);
   return within(get_default_graph().name_scope(o.name ?? 'Size'), (scope) => {
     const t = convert_to_tensor(input);
@@ -94,7 +94,7 @@ export function size(input: TensorLike, name?: string | null | ShapeOptions, out
 
 /** `tf.rank(input, name=None)`: the number of dimensions, as an int32 scalar. */
 export function rank(input: TensorLike, name?: string | null | ShapeOptions): Tensor {
-  const o = keywords<ShapeOptions>('rank', ['name'], [name]);
+  const o = bindArgs<ShapeOptions>('rank', ['name'], [name]);
   return within(get_default_graph().name_scope(o.name ?? 'Rank'), (scope) => {
     const t = convert_to_tensor(input);
     const r = t.shape.ndims;

@@ -14,7 +14,7 @@ import {defineOp, type Attrs, type RegisteredOp, type ShapeContext} from '../fra
 import type {Tensor} from '../framework/tensor';
 import {bracket, TensorShape, type Dim} from '../framework/tensor_shape';
 import type {NDArray} from '../ndarray/ndarray';
-import {keywords} from './array_args';
+import {bindArgs} from '../framework/args';
 import {identity} from './array_ops_basic';
 import {concat_offset, shape_n} from './array_ops_grad_ops';
 import {slice} from './array_ops_index';
@@ -291,7 +291,7 @@ export interface StackOptions {
  * once just to read its rank (a Const TF1 also leaves behind, named as the stack).
  */
 export function stack(values: readonly TensorLike[], axis?: number | StackOptions, name?: string | StackOptions): Tensor {
-  const o = keywords<StackOptions>('stack', ['axis', 'name'], [axis, name]);
+  const o = bindArgs<StackOptions>('stack', ['axis', 'name'], [axis, name]);
   const ax = o.axis ?? 0;
   const nm = o.name ?? 'stack';
   if (ax === 0) {
@@ -312,7 +312,7 @@ export function unstack(
   axis?: number | StackOptions,
   name?: string | StackOptions,
 ): Tensor[] {
-  const o = keywords<StackOptions>('unstack', ['num', 'axis', 'name'], [num, axis, name]);
+  const o = bindArgs<StackOptions>('unstack', ['num', 'axis', 'name'], [num, axis, name]);
   const ax = o.axis ?? 0;
   let n = o.num ?? null;
   let v: unknown = value;
@@ -344,7 +344,7 @@ export function concat(
   axis: TensorLike | ConcatOptions,
   name?: string | ConcatOptions,
 ): Tensor {
-  const o = keywords<ConcatOptions>('concat', ['axis', 'name'], [axis, name]);
+  const o = bindArgs<ConcatOptions>('concat', ['axis', 'name'], [axis, name]);
   if (o.axis === undefined) throw new TypeError("concat() missing 1 required positional argument: 'axis'");
   const list = Array.isArray(values) ? values : [values];
   const nm = o.name ?? 'concat';
@@ -374,7 +374,7 @@ export function split(
   num?: number | null | SplitOptions,
   name?: string | SplitOptions,
 ): Tensor[] {
-  const o = keywords<SplitOptions>('split', ['axis', 'num', 'name'], [axis, num, name]);
+  const o = bindArgs<SplitOptions>('split', ['axis', 'num', 'name'], [axis, num, name]);
   const ax = o.axis ?? 0;
   const nm = o.name ?? 'split';
   if (typeof num_or_size_splits === 'number') {

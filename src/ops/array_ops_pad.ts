@@ -7,7 +7,7 @@ import {defineOp, type KernelContext, type RegisteredOp, type ShapeContext} from
 import type {Tensor} from '../framework/tensor';
 import {bracket, TensorShape, type Dim} from '../framework/tensor_shape';
 import type {NDArray} from '../ndarray/ndarray';
-import {keywords} from './array_args';
+import {bindArgs} from '../framework/args';
 import type {TensorLike} from '../framework/constant_op';
 import {applyOp} from '../framework/op_builder';
 import type {Operation} from '../framework/operation';
@@ -156,7 +156,7 @@ export function pad(
   name?: string | PadOptions,
   constant_values?: TensorLike | PadOptions,
 ): Tensor {
-  const o = keywords<PadOptions>('pad', ['mode', 'name', 'constant_values'], [mode, name, constant_values]);
+  const o = bindArgs<PadOptions>('pad', ['mode', 'name', 'constant_values'], [mode, name, constant_values]);
   const m = (o.mode ?? 'CONSTANT').toUpperCase();
   const value = o.constant_values ?? 0;
   if (m === 'CONSTANT') {

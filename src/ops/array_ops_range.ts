@@ -13,7 +13,7 @@ import {defineOp, type ShapeContext} from '../framework/registry';
 import type {Tensor} from '../framework/tensor';
 import {bracket, TensorShape} from '../framework/tensor_shape';
 import type {NDArray} from '../ndarray/ndarray';
-import {keywords} from './array_args';
+import {bindArgs} from '../framework/args';
 import {cast} from './math_ops';
 
 const FLOAT_TYPES = ['bfloat16', 'float16', 'float32', 'float64'];
@@ -94,7 +94,7 @@ export function range(
   dtype?: DTypeLike | null | RangeOptions,
   name?: string | RangeOptions,
 ): Tensor {
-  const o = keywords<RangeOptions>('range', ['limit', 'delta', 'dtype', 'name'], [limit, delta, dtype, name]);
+  const o = bindArgs<RangeOptions>('range', ['limit', 'delta', 'dtype', 'name'], [limit, delta, dtype, name]);
   const [s, l] = o.limit === undefined || o.limit === null ? [0, start] : [start, o.limit];
   const want = o.dtype ? as_dtype(o.dtype) : null;
   return within(get_default_graph().name_scope(o.name ?? 'range'), (scope) => {
@@ -147,7 +147,7 @@ const LinSpace = defineOp<{T: DType; Tidx: DType}, [NDArray, NDArray, NDArray]>(
 
 /** `tf.lin_space(start, stop, num, name=None)`: TF1's LinSpace op, `num` evenly spaced values. */
 export function lin_space(start: TensorLike, stop: TensorLike, num: TensorLike, name?: string | {name?: string}): Tensor {
-  const o = keywords<{name?: string}>('lin_space', ['name'], [name]);
+  const o = bindArgs<{name?: string}>('lin_space', ['name'], [name]);
   return applyOp(LinSpace, [start, stop, num], {}, o.name ?? 'LinSpace').outputs[0];
 }
 

@@ -13,7 +13,8 @@ import {defineOp, type ShapeContext} from '../framework/registry';
 import type {Tensor} from '../framework/tensor';
 import {bracket, TensorShape, type Dim} from '../framework/tensor_shape';
 import type {NDArray} from '../ndarray/ndarray';
-import {eitherOf, keywords} from './array_args';
+import {eitherOf} from './array_args';
+import {bindArgs} from '../framework/args';
 import {rank, shape, size} from './array_ops_info';
 import {invert_permutation} from './array_ops_grad_ops';
 import {stack} from './array_ops_join';
@@ -100,7 +101,7 @@ function reshapeShape(ctx: ShapeContext): TensorShape {
 
 /** `tf.reshape(tensor, shape, name=None)`; the shape may mix numbers and scalar tensors. */
 export function reshape(tensor: TensorLike, shape: TensorLike | readonly TensorLike[], name?: string | {name?: string}): Tensor {
-  const o = keywords<{name?: string}>('reshape', ['name'], [name]);
+  const o = bindArgs<{name?: string}>('reshape', ['name'], [name]);
   return applyPacked(Reshape, [tensor, shape], {}, o.name ?? 'Reshape').outputs[0];
 }
 
@@ -162,7 +163,7 @@ export function transpose(
   name?: string | TransposeOptions,
   conjugate?: boolean | TransposeOptions,
 ): Tensor {
-  const o = keywords<TransposeOptions>('transpose', ['perm', 'name', 'conjugate'], [perm, name, conjugate]);
+  const o = bindArgs<TransposeOptions>('transpose', ['perm', 'name', 'conjugate'], [perm, name, conjugate]);
   return within(get_default_graph().name_scope(o.name ?? 'transpose'), (scope) => {
     const x = isTensor(a) ? a : convert_to_tensor(a, null, 'a');
     if (o.perm !== undefined && o.perm !== null) return applyPacked(Transpose, [x, o.perm], {}, scope.value).outputs[0];
@@ -210,7 +211,7 @@ export function expand_dims(
   name?: string | ExpandDimsOptions,
   dim?: TensorLike | ExpandDimsOptions,
 ): Tensor {
-  const o = keywords<ExpandDimsOptions>('expand_dims', ['axis', 'name', 'dim'], [axis, name, dim]);
+  const o = bindArgs<ExpandDimsOptions>('expand_dims', ['axis', 'name', 'dim'], [axis, name, dim]);
   const ax = eitherOf('axis', o.axis, 'dim', o.dim);
   if (ax === undefined) throw new ValueError('Must specify an axis argument to tf.expand_dims()');
   return applyOp(ExpandDims, [input, ax], {}, o.name ?? 'ExpandDims').outputs[0];
@@ -275,7 +276,7 @@ export function squeeze(
   name?: string | SqueezeOptions,
   squeeze_dims?: number | readonly number[] | SqueezeOptions,
 ): Tensor {
-  const o = keywords<SqueezeOptions>('squeeze', ['axis', 'name', 'squeeze_dims'], [axis, name, squeeze_dims]);
+  const o = bindArgs<SqueezeOptions>('squeeze', ['axis', 'name', 'squeeze_dims'], [axis, name, squeeze_dims]);
   const ax = eitherOf('axis', o.axis, 'squeeze_dims', o.squeeze_dims) ?? [];
   return applyOp(Squeeze, [input], {squeeze_dims: typeof ax === 'number' ? [ax] : [...ax]}, o.name ?? 'Squeeze').outputs[0];
 }
@@ -336,6 +337,6 @@ function multiplyDim(a: Dim, b: Dim): Dim {
 
 /** `tf.tile(input, multiples, name=None)`: the input repeated `multiples[i]` times along axis i. */
 export function tile(input: TensorLike, multiples: TensorLike | readonly TensorLike[], name?: string | {name?: string}): Tensor {
-  const o = keywords<{name?: string}>('tile', ['name'], [name]);
+  const o = bindArgs<{name?: string}>('tile', ['name'], [name]);
   return applyPacked(Tile, [input, multiples], {}, o.name ?? 'Tile').outputs[0];
 }

@@ -14,7 +14,7 @@ import {NDArray, type NDArrayLike} from '../ndarray/ndarray';
 import {constant_value} from '../framework/constant_value';
 import {applyOp} from '../framework/op_builder';
 import type {Operation} from '../framework/operation';
-import {keywords} from './array_args';
+import {bindArgs} from '../framework/args';
 import {ones_like} from './array_ops_fill';
 import {shape} from './array_ops_info';
 import {applyPacked, autopack, holdsTensor} from './array_ops_pack';
@@ -268,7 +268,7 @@ export function strided_slice(
   var_?: unknown,
   name?: string | StridedSliceOptions,
 ): Tensor {
-  const o = keywords<StridedSliceOptions>(
+  const o = bindArgs<StridedSliceOptions>(
     'strided_slice',
     ['strides', 'begin_mask', 'end_mask', 'ellipsis_mask', 'new_axis_mask', 'shrink_axis_mask', 'var', 'name'],
     [strides, begin_mask, end_mask, ellipsis_mask, new_axis_mask, shrink_axis_mask, var_, name],

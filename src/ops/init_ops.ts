@@ -8,7 +8,8 @@ import {constant, type TensorLike} from '../framework/constant_op';
 import type {Tensor} from '../framework/tensor';
 import type {NDArrayLike} from '../ndarray/ndarray';
 import {ones, zeros} from './array_ops';
-import {bindArgs, random_normal, random_uniform, truncated_normal, type ArgsOf} from './random_ops_dist';
+import {random_normal, random_uniform, truncated_normal, type ArgsOf} from './random_ops_dist';
+import {bindArgs} from '../framework/args';
 
 export abstract class Initializer {
   /** TF1's `initializer(shape, dtype, partition_info)`. */

@@ -20,7 +20,8 @@ import {TensorShape} from '../framework/tensor_shape';
 import type {NDArray} from '../ndarray/ndarray';
 import {glorot_uniform_initializer} from './init_ops';
 import {multinomialSamples, shufflePermutation} from './random_philox';
-import {bindArgs, reserveOutputs, reserveSamples, seedAttrs, type ArgsOf, type Name, type Seed} from './random_ops_dist';
+import {reserveOutputs, reserveSamples, seedAttrs, type ArgsOf, type Name, type Seed} from './random_ops_dist';
+import {bindArgs} from '../framework/args';
 import {sameAsInput, withRank} from './shape_utils';
 import {setDefaultFloatInitializer} from './variable_scope';
 

@@ -5,6 +5,7 @@
  */
 import * as tfc from '@tensorflow/tfjs-core';
 import {as_dtype, float32, int32, type DType, type DTypeLike} from '../framework/dtypes';
+import {bindArgs} from '../framework/args';
 import {ValueError} from '../framework/errors';
 import {convert_to_tensor, type TensorLike} from '../framework/constant_op';
 import {within} from '../framework/context';
@@ -140,27 +141,6 @@ function checkDtypeAttr(dtype: DType, allowed: readonly string[]): void {
 
 /** Any prefix of the positional parameters P, then optionally the keyword object O. */
 export type ArgsOf<P extends readonly unknown[], O> = P extends readonly [...infer H, unknown] ? [...P, O?] | ArgsOf<H, O> : [O?];
-
-/** A trailing options object: a plain object literal, never a Tensor, NDArray, DType or array. */
-function isKeywords(x: unknown): x is Record<string, unknown> {
-  if (typeof x !== 'object' || x === null) return false;
-  const proto = Object.getPrototypeOf(x);
-  return proto === Object.prototype || proto === null;
-}
-
-/** Binds positional values (in TF1's order) and a trailing keyword object into one object, as Python does. */
-export function bindArgs<O extends object>(fn: string, names: readonly (keyof O & string)[], args: readonly unknown[]): O {
-  const last = args[args.length - 1];
-  const kw: Record<string, unknown> = isKeywords(last) ? {...last} : {};
-  const positional = isKeywords(last) ? args.slice(0, -1) : args;
-  if (positional.length > names.length) throw new TypeError(`${fn}() got too many positional arguments`);
-  positional.forEach((v, i) => {
-    if (v === undefined) return;
-    if (kw[names[i]] !== undefined) throw new TypeError(`${fn}() got multiple values for argument '${names[i]}'`);
-    kw[names[i]] = v;
-  });
-  return kw as O;
-}
 
 export type ShapeArg = TensorLike | TensorShape;
 

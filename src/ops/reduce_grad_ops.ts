@@ -25,7 +25,7 @@ import {concat, gather, ones, range, rank, reshape, shape, size, tile, transpose
 import {invert_permutation} from './array_ops_grad_ops';
 import {equal, where_v2} from './compare_ops';
 import {add, cast, floormod, multiply, truediv} from './math_ops';
-import {keywords} from './array_args';
+import {bindArgs} from '../framework/args';
 import {mergeDim, mergeShapes, shapeFromShapeTensor, withRank} from './shape_utils';
 
 /** TF's `numbertypes` (Sum, Mean, Prod, Cumsum, Cumprod), in the order TF's TypeError lists them. */
@@ -132,7 +132,7 @@ export type ScanArgs =
 
 /** As TF's `cumsum`: the op named by its scope, in which `x` (and the axis) are converted. */
 function scan(def: RegisteredOp, fn: string, x: TensorLike, args: readonly unknown[]): Tensor {
-  const o = keywords<ScanOptions>(fn, ['axis', 'exclusive', 'reverse', 'name'], args);
+  const o = bindArgs<ScanOptions>(fn, ['axis', 'exclusive', 'reverse', 'name'], args);
   return within(get_default_graph().name_scope(o.name ?? def.type), (scope) => {
     const xt = convert_to_tensor(x, null, 'x');
     return applyOp(def, [xt, o.axis ?? 0], {exclusive: !!o.exclusive, reverse: !!o.reverse}, scope.value).outputs[0];

@@ -17,7 +17,8 @@ import {range, rank, reshape, shape, stop_gradient, zeros} from './array_ops';
 import {not_equal, where_v2} from './compare_ops';
 import {add, cast, subtract} from './math_ops';
 import {exp, is_finite, log} from './math_unary_ops';
-import {eitherOf, keywords} from './array_args';
+import {eitherOf} from './array_args';
+import {bindArgs} from '../framework/args';
 import {constInts, withRank} from './shape_utils';
 import {meanGrad, minOrMaxGrad, NUMBER_TYPES, prodGrad, sumGrad} from './reduce_grad_ops';
 
@@ -147,7 +148,7 @@ interface Reduction {
 }
 
 function reduceArgs(fn: string, args: readonly unknown[]): Reduction {
-  return reduction(keywords<ReduceOptions>(fn, ['axis', 'keepdims', 'name'], args));
+  return reduction(bindArgs<ReduceOptions>(fn, ['axis', 'keepdims', 'name'], args));
 }
 
 function reduction(o: ReduceOptions): Reduction {
@@ -253,7 +254,7 @@ export type CountNonzeroArgs =
  * a Cast to `dtype` if it is not int64.
  */
 export function count_nonzero(input_tensor: TensorLike | null, ...args: CountNonzeroArgs): Tensor {
-  const o = keywords<CountNonzeroOptions>('count_nonzero', ['axis', 'keepdims', 'dtype', 'name'], args);
+  const o = bindArgs<CountNonzeroOptions>('count_nonzero', ['axis', 'keepdims', 'dtype', 'name'], args);
   const value = eitherOf('input', o.input, 'input_tensor', input_tensor);
   const {axis, keepdims} = reduction(o);
   return within(get_default_graph().name_scope(o.name ?? 'count_nonzero'), () => {
@@ -335,7 +336,7 @@ function argAxis(axis: Axis): TensorLike {
 }
 
 function argReduce(def: RegisteredOp, fn: string, input: TensorLike, args: readonly unknown[]): Tensor {
-  const o = keywords<ArgOptions>(fn, ['axis', 'name', 'dimension', 'output_type'], args);
+  const o = bindArgs<ArgOptions>(fn, ['axis', 'name', 'dimension', 'output_type'], args);
   const axis = argAxis(eitherOf('axis', o.axis, 'dimension', o.dimension));
   const outputType = as_dtype(o.output_type ?? int64);
   if (!OUTPUT_TYPES.includes(outputType.base)) {
