@@ -4,7 +4,7 @@
  */
 import * as tfc from '@tensorflow/tfjs-core';
 import {int32, type DType} from '../framework/dtypes';
-import {constant, convert_to_tensor, isArrayLike} from '../framework/constant_op';
+import {constant, convert_to_tensor, isArrayLike, registerTensorConversion} from '../framework/constant_op';
 import {within} from '../framework/context';
 import {get_default_graph, isTensor} from '../framework/graph';
 import {applyOp} from '../framework/op_builder';
@@ -13,6 +13,7 @@ import {defineOp, type Attrs, type RegisteredOp, type ShapeContext} from '../fra
 import type {Tensor} from '../framework/tensor';
 import {bracket, TensorShape, type Dim} from '../framework/tensor_shape';
 import {unstack} from './array_ops_join';
+import {cast} from './math_ops';
 import {mergeShapes} from './shape_utils';
 
 /** TF's TF_RETURN_WITH_CONTEXT_IF_ERROR: the shape rule's messages get a context line. */
@@ -103,6 +104,26 @@ function packList(list: readonly unknown[], dtype: DType, name: string): Tensor 
     return applyOp(Pack, [tensors], {axis: 0}, scope.value).outputs[0];
   });
 }
+
+/** TF's _cast_nested_seqs_to_dtype: the tensors of a nested list cast to `dtype`. */
+function castNested(list: readonly unknown[], dtype: DType): unknown[] {
+  return list.map((e) => {
+    if (Array.isArray(e)) return castNested(e, dtype);
+    if (isArrayLike(e)) return e;
+    const t = convert_to_tensor(e);
+    return t.dtype.base_dtype === dtype ? t : cast(t, dtype);
+  });
+}
+
+// TF's _autopacking_conversion_function: `tf.convert_to_tensor([n, 3])`, and any op input given a
+// list holding tensors, packs it (named `packed` unless the input names it); a requested dtype
+// casts the tensors of another dtype first.
+registerTensorConversion(holdsTensor, (value, dtype, name) => {
+  const list = value as unknown[];
+  const inferred = nestedDtype(list) ?? int32;
+  const target = dtype?.base_dtype ?? inferred;
+  return autopack(target === inferred ? list : castNested(list, target), name ?? 'packed', target) as Tensor;
+});
 
 /**
  * `applyOp` for functions whose inputs may be JS lists holding tensors (a shape `[4, tf.size(x)]`):

@@ -211,4 +211,19 @@ describe('graph building (vs TF)', () => {
       expect((e as Error).message).to.match(/\[\[node MatMul \(MatMul, defined at test\/framework\/graph\.test\.ts:\d+\) \]\]/);
     }
   });
+
+  it('auto-packs a list that holds tensors, casting to a requested dtype', () => {
+    const F = S.autopacking;
+    tf.reset_default_graph();
+    const x = tf.placeholder(tf.float32, [2], 'x');
+    const n = tf.size(x);
+    const packed = tf.convert_to_tensor([n, 3]);
+    const asFloat = tf.convert_to_tensor([n, 3], tf.float32);
+    const nested = tf.convert_to_tensor([[n, 3], [4, 5]], null, 'foo');
+    expect([packed, asFloat, nested].map(String)).to.deep.equal(F.tensors);
+    expect(opNames()).to.deep.equal(F.names);
+    expect(tf.get_default_graph().get_operations().map((o) => o.type)).to.deep.equal(F.types);
+    using sess = new tf.Session();
+    expect((sess.run(nested, [[x, [1, 2]]]) as tf.NDArray).tolist()).to.deep.equal(F.values);
+  });
 });
