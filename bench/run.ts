@@ -223,6 +223,13 @@ graph executor on one thread. The table separates the causes:
 - Optimizer updates and the softmax cross entropy are JavaScript loops over the WASM heap: one
   pass instead of several tfjs kernels, but not SIMD.
 
+One optimization is left out on purpose: fusing a matmul with its bias and activation
+(\`tfc.fused.matMul\`). XNNPACK starts the fused product's accumulators at the bias, which rounds
+differently from the product followed by the add, so the fused layer's outputs differ from the
+unfused ones in the last bit for many elements; the optimizations must never change what a
+graph computes (the test suite checks them on and off). And on this backend the fusion saves
+only the two small elementwise kernels, not the product's time.
+
 Closing the rest of the gap needs kernels the stock \`@tensorflow/tfjs-backend-wasm\` does not
 have (a fused matmul with transposes and no packing cache, SIMD optimizer updates): a custom
 WASM build, which this package does not ship.
