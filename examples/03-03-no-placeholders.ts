@@ -1,14 +1,18 @@
 // Listing 3-3: the same regression without placeholders: the numpy data is baked into the graph,
 // and every sess.run(optimizer) is a full-batch step (2000 of them).
-// Figure: the data scatter is left out until tf1ts has its pyplot module.
+// Figure: plt.show() writes it to ./plots (or $TF1TS_PLOT_DIR) and prints its path.
 import * as tf from '../src';
 import {np} from '../src';
+import {plt} from '../src/plot';
 import {seed_numpy, seed_graph} from './flags';
 
 seed_numpy(np);
 
 const train_X = np.linspace(-1, 1, 100).astype(np.float32);
 const train_Y = np.add(np.multiply(2, train_X), np.multiply(np.random.randn(...train_X.shape), 0.3)); // y = 2x, plus noise (float64)
+plt.plot(train_X, train_Y, 'ro', {label: 'Original data'});
+plt.legend();
+plt.show();
 
 seed_graph(tf);
 const W = new tf.Variable(tf.random_normal([1]), {name: 'weight'});

@@ -1,7 +1,8 @@
 // Listing 6-2: MNIST softmax regression with sparse (class id) labels.
-// Figure: the imshow of the second digit is left out until tf1ts has its pyplot module.
+// Figure: pylab.show() writes the digit to ./plots (or $TF1TS_PLOT_DIR) and prints its path.
 import * as tf from '../src';
 import {input_data, type NDArray} from '../src';
+import {pylab} from '../src/plot';
 import {SHORT, seed_graph} from './flags';
 
 seed_graph(tf);
@@ -11,6 +12,8 @@ console.log('输入数据:', mnist.train.images);
 console.log('输入数据打shape:', mnist.train.images.shape);
 let im = mnist.train.images.get(1) as NDArray;
 im = im.reshape(-1, 28);
+pylab.imshow(im);
+pylab.show();
 console.log('输入数据打shape:', mnist.test.images.shape);
 console.log('输入数据打shape:', mnist.validation.images.shape);
 

@@ -1,8 +1,9 @@
 // Listing 6-4: the "Maxout" network on MNIST. As in the book, the loss uses z, not the maxout
 // branch, so the branch (W2, b2, pred) never trains: this is softmax regression at rate 0.04.
-// Figure: the imshow of the second digit is left out until tf1ts has its pyplot module.
+// Figure: pylab.show() writes the digit to ./plots (or $TF1TS_PLOT_DIR) and prints its path.
 import * as tf from '../src';
 import {input_data, type NDArray} from '../src';
+import {pylab} from '../src/plot';
 import {SHORT, seed_graph} from './flags';
 
 seed_graph(tf);
@@ -12,6 +13,8 @@ console.log('输入数据:', mnist.train.images);
 console.log('输入数据打shape:', mnist.train.images.shape);
 let im = mnist.train.images.get(1) as NDArray;
 im = im.reshape(-1, 28);
+pylab.imshow(im);
+pylab.show();
 console.log('输入数据打shape:', mnist.test.images.shape);
 console.log('输入数据打shape:', mnist.validation.images.shape);
 

@@ -1,7 +1,8 @@
 // Listing 7-1: logistic regression on two Gaussian clusters (a linear binary classifier).
-// Figures: the data scatter and the fitted line are left out until tf1ts has its pyplot module.
+// Figures: plt.show() writes each to ./plots (or $TF1TS_PLOT_DIR) and prints its path.
 import * as tf from '../src';
 import {np, type NDArray} from '../src';
+import {plt} from '../src/plot';
 import {shuffle} from './sklearn';
 import {seed_graph} from './flags';
 
@@ -32,6 +33,11 @@ const num_classes = 2;
 const mean = np.random.randn(num_classes);
 const cov = np.eye(num_classes);
 const [X, Y] = generate(1000, mean, cov, [3.0], true);
+let colors = (Y.tolist() as number[]).map((l) => (l === 0 ? 'r' : 'b'));
+plt.scatter(np.take(X, 0, {axis: 1}), np.take(X, 1, {axis: 1}), {c: colors}); // X[:, 0], X[:, 1]
+plt.xlabel('Scaled age (in yrs)');
+plt.ylabel('Tumor size (in cm)');
+plt.show();
 const lab_dim = 1;
 
 seed_graph(tf);
@@ -72,4 +78,15 @@ const minibatchSize = 25;
 
     console.log('Epoch:', String(epoch + 1).padStart(4, '0'), 'cost=', lossval.toFixed(9), 'err=', sumerr / minibatchSize);
   }
+
+  // Figure: the test data and the fitted line
+  const [train_X, train_Y] = generate(100, mean, cov, [3.0], true);
+  colors = (train_Y.tolist() as number[]).map((l) => (l === 0 ? 'r' : 'b'));
+  plt.scatter(np.take(train_X, 0, {axis: 1}), np.take(train_X, 1, {axis: 1}), {c: colors});
+  const x = np.linspace(-1, 8, 200);
+  // y = -x * (W[0] / W[1]) - b / W[1]
+  const y = np.subtract(np.multiply(np.negative(x), np.divide(sess.run(W).get(0), sess.run(W).get(1))), np.divide(sess.run(b), sess.run(W).get(1)));
+  plt.plot(x, y, {label: 'Fitted line'});
+  plt.legend();
+  plt.show();
 }

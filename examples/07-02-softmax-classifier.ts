@@ -1,8 +1,8 @@
 // Listing 7-2: a linear 3-class softmax classifier, with its decision regions.
-// Figures: the scatter plots, the three lines and the decision regions are left out until tf1ts
-// has its pyplot module (the 40 000 runs that compute the regions are kept).
+// Figures: plt.show() writes each to ./plots (or $TF1TS_PLOT_DIR) and prints its path.
 import * as tf from '../src';
 import {np, type NDArray} from '../src';
+import {plt, colorConverter, ListedColormap} from '../src/plot';
 import {onehot, shuffle} from './sklearn';
 import {SHORT, seed_graph} from './flags';
 
@@ -37,6 +37,13 @@ np.random.seed(10);
 const input_dim = 2;
 const num_classes = 3;
 const [X, Y] = generate(2000, num_classes, [[3.0], [3.0, 0]], false);
+let aa = Array.from({length: Y.shape[0]}, (_, i) => np.argmax(Y.get(i) as NDArray));
+let colors = aa.map((l) => (l === 0 ? 'r' : l === 1 ? 'b' : 'y'));
+
+plt.scatter(np.take(X, 0, {axis: 1}), np.take(X, 1, {axis: 1}), {c: colors}); // X[:, 0], X[:, 1]
+plt.xlabel('Scaled age (in yrs)');
+plt.ylabel('Tumor size (in cm)');
+plt.show();
 
 const lab_dim = num_classes;
 seed_graph(tf);
@@ -83,9 +90,34 @@ const minibatchSize = 25;
     console.log('Epoch:', String(epoch + 1).padStart(4, '0'), 'cost=', lossval.toFixed(9), 'err=', sumerr / minibatchSize);
   }
 
+  // Figure 2: the test data and the three lines
+  let [train_X, train_Y] = generate(200, num_classes, [[3.0], [3.0, 0]], false);
+  aa = Array.from({length: train_Y.shape[0]}, (_, i) => np.argmax(train_Y.get(i) as NDArray));
+  colors = aa.map((l) => (l === 0 ? 'r' : l === 1 ? 'b' : 'y'));
+  plt.scatter(np.take(train_X, 0, {axis: 1}), np.take(train_X, 1, {axis: 1}), {c: colors});
+
+  const x = np.linspace(-1, 8, 200);
+
+  // y = -x * (W[0][k] / W[1][k]) - b[k] / W[1][k]
+  let y = np.subtract(np.multiply(np.negative(x), sess.run(W).get(0, 0) / sess.run(W).get(1, 0)), sess.run(b).get(0) / sess.run(W).get(1, 0));
+  plt.plot(x, y, {label: 'first line', lw: 3});
+
+  y = np.subtract(np.multiply(np.negative(x), sess.run(W).get(0, 1) / sess.run(W).get(1, 1)), sess.run(b).get(1) / sess.run(W).get(1, 1));
+  plt.plot(x, y, {label: 'second line', lw: 2});
+
+  y = np.subtract(np.multiply(np.negative(x), sess.run(W).get(0, 2) / sess.run(W).get(1, 2)), sess.run(b).get(2) / sess.run(W).get(1, 2));
+  plt.plot(x, y, {label: 'third line', lw: 1});
+
+  plt.legend();
+  plt.show();
   console.log(sess.run(W), sess.run(b));
 
-  // Figure 3's decision regions: one sess.run per grid point (not in the short run: 40 000 runs)
+  // Figure 3: the decision regions, one sess.run per grid point (not in the short run: 40 000 runs)
+  [train_X, train_Y] = generate(200, num_classes, [[3.0], [3.0, 0]], false);
+  aa = Array.from({length: train_Y.shape[0]}, (_, i) => np.argmax(train_Y.get(i) as NDArray));
+  colors = aa.map((l) => (l === 0 ? 'r' : l === 1 ? 'b' : 'y'));
+  plt.scatter(np.take(train_X, 0, {axis: 1}), np.take(train_X, 1, {axis: 1}), {c: colors});
+
   const nb_of_xs = SHORT ? 2 : 200;
   const xs1 = np.linspace(-1, 8, nb_of_xs);
   const xs2 = np.linspace(-1, 8, nb_of_xs);
@@ -97,4 +129,11 @@ const minibatchSize = 25;
       (classification_plane.data as Float64Array)[i * nb_of_xs + j] = (sess.run(a1, {feed_dict: [[input_features, point]]}) as NDArray).item() as number;
     }
   }
+
+  const cmap = new ListedColormap([
+    colorConverter.to_rgba('r', {alpha: 0.30}),
+    colorConverter.to_rgba('b', {alpha: 0.30}),
+    colorConverter.to_rgba('y', {alpha: 0.30})]);
+  plt.contourf(xx, yy, classification_plane, {cmap});
+  plt.show();
 }

@@ -1,8 +1,9 @@
 // Listing 7-7: the same problem with L2 regularisation and "more data" (1000 points regenerated
 // every step — the same points, since generate() reseeds).
-// Figures: the scatter plots and decision regions are left out until tf1ts has its pyplot module.
+// Figures: plt.show() writes each to ./plots (or $TF1TS_PLOT_DIR) and prints its path.
 import * as tf from '../src';
 import {np, type NDArray} from '../src';
+import {plt, colorConverter, ListedColormap} from '../src/plot';
 import {shuffle} from './sklearn';
 import {SHORT, seed_graph} from './flags';
 
@@ -34,6 +35,11 @@ const input_dim = 2;
 const num_classes = 4;
 let [X, Y] = generate(120, num_classes, [[3.0, 0], [3.0, 3.0], [0, 3.0]], true);
 Y = np.mod(Y, 2);
+let colors = (np.ravel(Y).tolist() as number[]).map((l) => (l === 0.0 ? 'r' : 'b'));
+plt.scatter(np.take(X, 0, {axis: 1}), np.take(X, 1, {axis: 1}), {c: colors}); // X[:, 0], X[:, 1]
+plt.xlabel('Scaled age (in yrs)');
+plt.ylabel('Tumor size (in cm)');
+plt.show();
 
 Y = np.reshape(Y, [-1, 1]);
 
@@ -80,9 +86,51 @@ for (let i = 0; i < (SHORT ? 2000 : 20000); i++) {
   }
 }
 
+function plot_plane(lo: number, hi: number): void {
+  const nb_of_xs = 200;
+  const xs1 = np.linspace(lo, hi, nb_of_xs);
+  const xs2 = np.linspace(lo, hi, nb_of_xs);
+  const [xx, yy] = np.meshgrid(xs1, xs2);
+  const classification_plane = np.zeros([nb_of_xs, nb_of_xs]);
+  for (let i = 0; i < nb_of_xs; i++) {
+    for (let j = 0; j < nb_of_xs; j++) {
+      const point = [[xx.get(i, j) as number, yy.get(i, j) as number]];
+      // int(…): truncation toward zero
+      (classification_plane.data as Float64Array)[i * nb_of_xs + j] = Math.trunc(sess.run(y_pred, {feed_dict: [[x, point]]}).get(0, 0));
+    }
+  }
+  const cmap = new ListedColormap([colorConverter.to_rgba('r', {alpha: 0.30}), colorConverter.to_rgba('b', {alpha: 0.30})]);
+  plt.contourf(xx, yy, classification_plane, {cmap});
+  plt.show();
+}
+
+// Figure 2: the training data and the learned regions (not in the short run: 40 000 runs)
+colors = (np.ravel(Y).tolist() as number[]).map((l) => (l === 0.0 ? 'r' : 'b'));
+plt.scatter(np.take(X, 0, {axis: 1}), np.take(X, 1, {axis: 1}), {c: colors}); // X[:, 0], X[:, 1]
+plt.xlabel('Scaled age (in yrs)');
+plt.ylabel('Tumor size (in cm)');
+if (!SHORT) {
+  plot_plane(-1, 8);
+}
+
 // A test set
 let [xTrain, yTrain] = generate(12, num_classes, [[3.0, 0], [3.0, 3.0], [0, 3.0]], true);
 yTrain = np.mod(yTrain, 2);
+let xr_: number[][] = [];
+let xb_: number[][] = [];
+(np.ravel(yTrain).tolist() as number[]).forEach((l, i) => {
+  const k = xTrain.get(i) as NDArray;
+  if (l === 0.0) xr_.push([k.get(0) as number, k.get(1) as number]);
+  else xb_.push([k.get(0) as number, k.get(1) as number]);
+});
+let xr = np.array(xr_);
+let xb = np.array(xb_);
+plt.scatter(np.take(xr, 0, {axis: 1}), np.take(xr, 1, {axis: 1}), {c: 'r', marker: '+'}); // xr[:, 0], xr[:, 1]
+plt.scatter(np.take(xb, 0, {axis: 1}), np.take(xb, 1, {axis: 1}), {c: 'b', marker: 'o'});
 
 yTrain = np.reshape(yTrain, [-1, 1]);
 console.log('loss:\n', sess.run(loss, {feed_dict: [[x, xTrain], [y, yTrain]]}));
+
+if (!SHORT) {
+  plot_plane(-1, 8);
+}

@@ -49,3 +49,5 @@ export {input_data};
 export const examples = {tutorials: {mnist: {input_data}}};
 export {RandomState} from './ndarray/random';
 export {np} from './ndarray/numpy';
+/** matplotlib.pyplot and pylab, headless: figures go to PNG and SVG files (colormaps and more: src/plot). */
+export {plt, pylab} from './plot';

@@ -141,6 +141,8 @@ export const np = {
   log: math.log,
   sqrt: math.sqrt,
   tanh: math.tanh,
+  sin: math.sin,
+  cos: math.cos,
   maximum: math.maximum,
   minimum: math.minimum,
   where,

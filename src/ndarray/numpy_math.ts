@@ -159,6 +159,8 @@ export const exp = floatUnary(Math.exp);
 export const log = floatUnary(Math.log);
 export const sqrt = floatUnary(Math.sqrt);
 export const tanh = floatUnary(Math.tanh);
+export const sin = floatUnary(Math.sin);
+export const cos = floatUnary(Math.cos);
 
 /** A unary ufunc keeping the input's dtype (`np.negative`, `np.abs`, `np.square`). */
 function sameUnary(name: string, f: (x: number) => number, onBool?: (x: number) => number): Unary {

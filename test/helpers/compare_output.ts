@@ -18,6 +18,8 @@ export function normalize(text: string): string {
   let t = text.replace(/b'([^']*)'/g, '$1').replace(/\bNone\b/g, 'null');
   // Where the MNIST reader found its files depends on the working directory: keep the file name.
   t = t.replace(/^Extracting .*?([^/\\]+?)(\.gz)?$/gm, 'Extracting $1');
+  // plt.show() writes the figures and says where; matplotlib's show() under Agg prints nothing.
+  t = t.replace(/^Figure saved: .*\.(png|svg)\n?/gm, '');
   t = numberIdentities(t);
   t = normalizeNodeDefAttrs(t);
   return t;
