@@ -38,13 +38,15 @@ export function registerTensorConversion(test: (x: unknown) => boolean, convert:
 
 /**
  * The host value of a constant: `value` converted to `dtype` and, if `shape` is given, expanded
- * to it (a scalar fills it; a shorter list is padded with its last element, as TF1 does).
+ * to it (a scalar fills it; a shorter list is padded with its last element, as TF1 does; a
+ * shape with no elements gives an empty array whatever the value, as TF's make_tensor_proto).
  */
 export function hostValue(value: NDArrayLike, dtype?: DType, shape?: readonly number[]): NDArray {
   let a = value instanceof NDArray ? value : NDArray.from(value);
   if (dtype) a = castChecked(a, dtype);
   if (shape) {
     const n = shape.reduce((x, y) => x * y, 1);
+    if (n === 0) return NDArray.zeros(shape, a.dtype);
     if (a.size > n) throw new ValueError(`Too many elements provided. Needed at most ${n}, but received ${a.size}`);
     if (a.size !== n || a.shape.length !== shape.length) a = padTo(a, shape, n);
   }

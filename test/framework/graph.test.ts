@@ -226,4 +226,12 @@ describe('graph building (vs TF)', () => {
     using sess = new tf.Session();
     expect((sess.run(nested, [[x, [1, 2]]]) as tf.NDArray).tolist()).to.deep.equal(F.values);
   });
+
+  it('builds constants of shapes with no elements', () => {
+    tf.reset_default_graph();
+    const empties = [tf.zeros([0, 3]), tf.constant(5.0, tf.float32, [0, 3]), tf.constant([1.0, 2.0], tf.float32, [0])];
+    expect(empties.map(String)).to.deep.equal(S.empty.tensors);
+    using sess = new tf.Session();
+    expect((sess.run(empties) as tf.NDArray[]).map((v) => [...v.shape])).to.deep.equal(S.empty.shapes);
+  });
 });
