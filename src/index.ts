@@ -43,6 +43,16 @@ export {sigmoid, tanh} from './ops/nn_ops';
 export * as train from './train/index';
 export {gradients} from './gradients/gradients_impl';
 
+// Files: GraphDefs.
+export {GraphDef} from './framework/graph_def';
+export {import_graph_def} from './framework/import_graph_def';
+export {text_format} from './framework/graph_io';
+import {write_graph} from './framework/graph_io';
+/** `tf.io.write_graph` (TF1 also has it as `tf.train.write_graph`). */
+export const io = {write_graph};
+// TF1TS_GRAPH_OUT=<file>: the default graph is written there when the process exits.
+import './framework/graph_out';
+
 import {input_data} from './data/input_data';
 export {input_data};
 /** `tensorflow.examples.tutorials.mnist.input_data`, where TF1 kept it. */

@@ -1,7 +1,8 @@
 /**
  * Every example is also a test: it runs (with its short settings) as a user runs it, and what it
  * prints is compared with what real TensorFlow printed for the listing's Python form
- * (examples/python/<name>.py → test/fixtures/examples/<name>.txt, by test/fixtures/gen/examples.py).
+ * (examples/python/<name>.py → test/fixtures/examples/<name>.txt, by test/fixtures/gen/examples.py),
+ * and the graph it built, written at exit (TF1TS_GRAPH_OUT), must be the committed graph/<name>.pbtxt.
  */
 import {spawnSync} from 'child_process';
 import * as fs from 'fs';
@@ -9,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import {expect} from 'chai';
 import {compareOutputs, type CompareOptions} from './helpers/compare_output';
+import {checkGraphFile, exampleNames, fixtureArgs, graphOutEnv, graphOutFile} from './helpers/graph_files';
 
 const ROOT = path.join(__dirname, '..');
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -33,24 +35,17 @@ const COMPARE: Record<string, CompareOptions> = {
   '07-08-dropout-decay': {rtol: 0.06},
 };
 
-/** The options the Python form was run with for its fixture (`# fixture-args: --short --seed 1`). */
-function fixtureArgs(name: string): string[] {
-  const py = fs.readFileSync(path.join(EXAMPLES, 'python', `${name}.py`), 'utf8');
-  const m = /^# fixture-args:(.*)$/m.exec(py);
-  return m ? m[1].trim().split(/\s+/) : [];
-}
-
-function runExample(name: string, args: string[]): {stdout: string; stderr: string; status: number | null} {
+function runExample(name: string, args: string[], graphOut: string): {stdout: string; stderr: string; status: number | null} {
   const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(EXAMPLES, 'run.ts'), name, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 10 * 60 * 1000,
-    env: {...process.env, TS_NODE_TRANSPILE_ONLY: '1', TF1TS_PLOT_DIR: PLOT_DIR, TF1TS_PLOT_FORMATS: 'png'},
+    env: {...process.env, TS_NODE_TRANSPILE_ONLY: '1', TF1TS_PLOT_DIR: PLOT_DIR, TF1TS_PLOT_FORMATS: 'png', ...graphOutEnv(graphOut)},
   });
   return {stdout: r.stdout, stderr: r.stderr, status: r.status};
 }
 
-const names = fs.readdirSync(EXAMPLES).filter((f) => /^\d\d-\d\d.*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, '')).sort();
+const names = exampleNames();
 
 describe('examples print what TensorFlow prints', function () {
   this.timeout(10 * 60 * 1000);
@@ -65,7 +60,8 @@ describe('examples print what TensorFlow prints', function () {
 
   for (const name of names) {
     it(name, () => {
-      const r = runExample(name, fixtureArgs(name));
+      const graphOut = graphOutFile(name);
+      const r = runExample(name, fixtureArgs(name), graphOut);
       expect(r.status, `${name} exited with ${r.status}:\n${r.stderr}`).to.equal(0);
       const expected = fs.readFileSync(path.join(__dirname, 'fixtures', 'examples', `${name}.txt`), 'utf8');
       const problems = compareOutputs(r.stdout, expected, COMPARE[name]);
@@ -74,6 +70,8 @@ describe('examples print what TensorFlow prints', function () {
       for (const [, file] of r.stdout.matchAll(/^Figure saved: (.*)$/gm)) {
         expect(fs.readFileSync(path.resolve(ROOT, file)).subarray(1, 4).toString(), file).to.equal('PNG');
       }
+      // The graph it built is graph/<name>.pbtxt (TF1TS_REGENERATE_GRAPHS=1 rewrites the file).
+      expect(checkGraphFile(name, graphOut)).to.deep.equal([]);
     });
   }
 });

@@ -7,6 +7,7 @@ import {as_dtype, float32, type DType, type DTypeLike} from './dtypes';
 import {ValueError} from './errors';
 import {get_default_graph, isTensor} from './graph';
 import {createOp} from './op_create';
+import {markGivenValues} from './proto/tensor_proto';
 import {defineOp} from './registry';
 import {TensorShape} from './tensor_shape';
 import type {Tensor} from './tensor';
@@ -48,9 +49,13 @@ export function hostValue(value: NDArrayLike, dtype?: DType, shape?: readonly nu
     const n = shape.reduce((x, y) => x * y, 1);
     if (n === 0) return NDArray.zeros(shape, a.dtype);
     if (a.size > n) throw new ValueError(`Too many elements provided. Needed at most ${n}, but received ${a.size}`);
-    if (a.size !== n || a.shape.length !== shape.length) a = padTo(a, shape, n);
+    if (a.size !== n || a.shape.length !== shape.length) {
+      // The GraphDef keeps only the values given (tf.zeros gives one), as TF's TensorProto.
+      const given = a.size;
+      return markGivenValues(padTo(a, shape, n), Math.min(given, n));
+    }
   }
-  return a;
+  return markGivenValues(a, a.size);
 }
 
 function castChecked(a: NDArray, dtype: DType): NDArray {

@@ -11,6 +11,7 @@ import {KeyError, RuntimeError, ValueError} from './errors';
 import type {Operation} from './operation';
 import type {Tensor} from './tensor';
 import {disposableContext, type ScopeContext} from './context';
+import {graphToGraphDef, type AsGraphDefOptions, type GraphDef} from './graph_def';
 
 /** TF1's standard collection names (`tf.GraphKeys`). */
 export const GraphKeys = Object.freeze({
@@ -285,6 +286,12 @@ export class Graph {
     } finally {
       ctx[Symbol.dispose]();
     }
+  }
+
+  /** `g.as_graph_def(from_version=None, add_shapes=False)`: the graph as TF's GraphDef (graph_def.ts). */
+  as_graph_def(from_version?: number | null | AsGraphDefOptions, add_shapes?: boolean): GraphDef {
+    const o = typeof from_version === 'object' && from_version !== null ? from_version : {from_version, add_shapes};
+    return graphToGraphDef(this, o);
   }
 
   toString(): string {

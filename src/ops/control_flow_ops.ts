@@ -53,6 +53,11 @@ export function tuple(tensors: readonly (Tensor | null)[], name?: string): (Tens
   const g = get_default_graph();
   return within(g.name_scope(name ?? 'tuple'), () => {
     const gate = group(...present);
-    return tensors.map((t) => (t === null ? null : within(g.control_dependencies([gate]), () => identity(t))));
+    // Each through TF's with_dependencies: an Identity named by its scope, `control_dependency`.
+    return tensors.map((t) =>
+      t === null
+        ? null
+        : within(g.name_scope('control_dependency'), (scope) => within(g.control_dependencies([gate]), () => identity(t, scope.value))),
+    );
   });
 }

@@ -105,6 +105,9 @@ const MATMUL_TYPES = ['bfloat16', 'float16', 'float32', 'float64', 'int32', 'int
 // TF1's Add (TF 2's tf.add builds AddV2, which has no strings).
 const Add = binaryOp('Add', addKernel, ['bfloat16', 'float16', 'float32', 'float64', 'uint8', 'int8', 'int16', 'int32', 'int64', 'complex64', 'complex128', 'string'],
   (_, [g]) => [g, g]);
+// TF 2's AddV2, which graphs written by TF 2 hold (tf1ts builds Add): Add without strings.
+binaryOp('AddV2', addKernel, ['bfloat16', 'float16', 'float32', 'float64', 'uint8', 'uint16', 'uint32', 'uint64', 'int8', 'int16', 'int32', 'int64', 'complex64', 'complex128'],
+  (_, [g]) => [g, g]);
 const Sub = binaryOp('Sub', tfc.sub, SUB_TYPES, (_, [g]) => [g, negative(g!)]);
 const Mul = binaryOp('Mul', tfc.mul, MUL_TYPES, ({inputs: [x, y]}, [g]) => [multiply(g!, y), multiply(x, g!)]);
 /**
