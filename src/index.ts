@@ -43,7 +43,7 @@ export {sigmoid, tanh} from './ops/nn_ops';
 export * as train from './train/index';
 export {gradients} from './gradients/gradients_impl';
 
-// Files: GraphDefs.
+// Files: GraphDefs, events files.
 export {GraphDef} from './framework/graph_def';
 export {import_graph_def} from './framework/import_graph_def';
 export {text_format} from './framework/graph_io';
@@ -52,6 +52,10 @@ import {write_graph} from './framework/graph_io';
 export const io = {write_graph};
 // TF1TS_GRAPH_OUT=<file>: the default graph is written there when the process exits.
 import './framework/graph_out';
+export * as summary from './summary/index';
+import {tf_record_iterator} from './summary/tfrecord';
+/** `tf.python_io`: reading TFRecord files. */
+export const python_io = {tf_record_iterator};
 
 import {input_data} from './data/input_data';
 export {input_data};

@@ -11,3 +11,4 @@ export {RMSPropOptimizer} from './rmsprop';
 export {FtrlOptimizer} from './ftrl';
 export {write_graph} from '../framework/graph_io';
 export {get_global_step, create_global_step, get_or_create_global_step} from './training_util';
+export {summary_iterator} from '../summary/event_reader';
