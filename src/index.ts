@@ -43,7 +43,7 @@ export {sigmoid, tanh} from './ops/nn_ops';
 export * as train from './train/index';
 export {gradients} from './gradients/gradients_impl';
 
-// Files: GraphDefs, events files.
+// Files: GraphDefs, events files, checkpoints.
 export {GraphDef} from './framework/graph_def';
 export {import_graph_def} from './framework/import_graph_def';
 export {text_format} from './framework/graph_io';
@@ -56,6 +56,9 @@ export * as summary from './summary/index';
 import {tf_record_iterator} from './summary/tfrecord';
 /** `tf.python_io`: reading TFRecord files. */
 export const python_io = {tf_record_iterator};
+import * as inspect_checkpoint from './tools/inspect_checkpoint';
+/** `tensorflow.python.tools.inspect_checkpoint`, where TF1 kept it. */
+export const python = {tools: {inspect_checkpoint}};
 
 import {input_data} from './data/input_data';
 export {input_data};

@@ -1,0 +1,95 @@
+// Listing 4-6: listing 4-4's model, saved every other epoch (keeping only the newest), then restored three ways.
+// Figures: the book's plots are left out until tf1ts has its pyplot module.
+import * as tf from '../src';
+import {np} from '../src';
+import {seed_numpy, seed_graph} from './flags';
+
+seed_numpy(np);
+
+const plotdata: {batchsize: number[]; loss: number[]; avgloss?: number[]} = {batchsize: [], loss: []};
+
+function moving_average(a: number[], w = 10): number[] {
+  if (a.length < w) return [...a];
+  return a.map((val, idx) => (idx < w ? val : a.slice(idx - w, idx).reduce((s, v) => s + v, 0) / w));
+}
+
+// Data
+const train_X = np.linspace(-1, 1, 100);
+const train_Y = np.add(np.multiply(2, train_X), np.multiply(np.random.randn(...train_X.shape), 0.3)); // y = 2x, plus noise
+
+tf.reset_default_graph();
+seed_graph(tf);
+
+// Placeholders
+const X = tf.placeholder('float');
+const Y = tf.placeholder('float');
+// Parameters
+const W = new tf.Variable(tf.random_normal([1]), {name: 'weight'});
+const b = new tf.Variable(tf.zeros([1]), {name: 'bias'});
+// Forward
+const z = tf.multiply(X, W).add(b);
+// Backward
+const cost = tf.reduce_mean(tf.square(Y.sub(z)));
+const learning_rate = 0.01;
+const optimizer = new tf.train.GradientDescentOptimizer(learning_rate).minimize(cost);
+
+const init = tf.global_variables_initializer();
+const training_epochs = 20;
+const display_step = 2;
+const saver = new tf.train.Saver({max_to_keep: 1}); // keeps only the newest checkpoint
+const savedir = 'log/';
+
+{
+  using sess = new tf.Session();
+  sess.run(init);
+  for (let epoch = 0; epoch < training_epochs; epoch++) {
+    for (let i = 0; i < train_X.size; i++) {
+      const [x, y] = [train_X.get(i), train_Y.get(i)];
+      sess.run(optimizer, {feed_dict: [[X, x], [Y, y]]});
+    }
+
+    if (epoch % display_step === 0) {
+      const loss = sess.run(cost, {feed_dict: [[X, train_X], [Y, train_Y]]});
+      console.log('Epoch:', epoch + 1, 'cost=', loss, 'W=', sess.run(W), 'b=', sess.run(b));
+      plotdata.batchsize.push(epoch);
+      plotdata.loss.push(loss);
+      saver.save(sess, savedir + 'linermodel.cpkt', {global_step: epoch});
+    }
+  }
+
+  console.log(' Finished!');
+  console.log('cost=', sess.run(cost, {feed_dict: [[X, train_X], [Y, train_Y]]}), 'W=', sess.run(W), 'b=', sess.run(b));
+
+  plotdata.avgloss = moving_average(plotdata.loss);
+}
+
+// Restore 1: a checkpoint by its name
+const load_epoch = 18;
+{
+  using sess2 = new tf.Session();
+  sess2.run(tf.global_variables_initializer());
+  saver.restore(sess2, savedir + 'linermodel.cpkt-' + String(load_epoch));
+  console.log('x=0.2，z=', sess2.run(z, {feed_dict: [[X, 0.2]]}));
+}
+
+// Restore 2: the newest checkpoint, from the checkpoint state file
+{
+  using sess3 = new tf.Session();
+  sess3.run(tf.global_variables_initializer());
+  const ckpt = tf.train.get_checkpoint_state(savedir);
+  if (ckpt && ckpt.model_checkpoint_path) {
+    saver.restore(sess3, ckpt.model_checkpoint_path);
+    console.log('x=0.2，z=', sess3.run(z, {feed_dict: [[X, 0.2]]}));
+  }
+}
+
+// Restore 3: the newest checkpoint, by latest_checkpoint
+{
+  using sess4 = new tf.Session();
+  sess4.run(tf.global_variables_initializer());
+  const kpt = tf.train.latest_checkpoint(savedir);
+  if (kpt !== null) {
+    saver.restore(sess4, kpt);
+    console.log('x=0.2，z=', sess4.run(z, {feed_dict: [[X, 0.2]]}));
+  }
+}
