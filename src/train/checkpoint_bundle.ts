@@ -20,7 +20,7 @@ import {as_dtype, type DType} from '../framework/dtypes';
 import {DataLossError, NotFoundError, UnimplementedError} from '../framework/errors';
 import {NDArray, type DtypeName} from '../ndarray/ndarray';
 import {TableBuilder, TableCorruption, readTable, ByteWriter, ByteReader} from './table';
-import {crc32c, crc32cExtend, maskCrc} from '../framework/crc32c';
+import {Crc32c, crc32c, maskCrc} from '../framework/crc32c';
 import {decodeMessage, encodeMessage, type BundleEntry, type BundleHeader} from './checkpoint_proto';
 
 /** kTensorBundleVersion: what TF writes as the header's producer and accepts as min_consumer. */
@@ -81,22 +81,22 @@ export function encodeTensor(dtype: DType, a: NDArray): {bytes: Uint8Array; crc:
 function encodeStrings(strings: readonly string[]): {bytes: Uint8Array; crc: number} {
   const elems = strings.map((s) => Buffer.from(s, 'utf8'));
   const w = new ByteWriter();
-  let crc = 0;
+  const crc = new Crc32c();
   const len32 = new Uint8Array(4);
   for (const e of elems) {
     w.varint(e.length);
     new DataView(len32.buffer).setUint32(0, e.length, true);
-    crc = crc32cExtend(crc, len32);
+    crc.update(len32);
   }
   const lengthCrc = new Uint8Array(4);
-  new DataView(lengthCrc.buffer).setUint32(0, maskCrc(crc), true);
+  new DataView(lengthCrc.buffer).setUint32(0, maskCrc(crc.digest()), true);
   w.bytes(lengthCrc);
-  crc = crc32cExtend(crc, lengthCrc);
+  crc.update(lengthCrc);
   for (const e of elems) {
     w.bytes(e);
-    crc = crc32cExtend(crc, e);
+    crc.update(e);
   }
-  return {bytes: new Uint8Array(w.view()), crc};
+  return {bytes: new Uint8Array(w.view()), crc: crc.digest()};
 }
 
 /**
@@ -283,26 +283,26 @@ export function decodeTensor(name: string, dtype: DType, shape: readonly number[
 function decodeStrings(name: string, shape: readonly number[], n: number, bytes: Uint8Array): {value: NDArray; crc: number} {
   const r = new ByteReader(bytes);
   const lengths: number[] = [];
-  let crc = 0;
+  const crc = new Crc32c();
   const len32 = new Uint8Array(4);
   try {
     for (let i = 0; i < n; i++) {
       const len = r.varint();
       lengths.push(len);
       new DataView(len32.buffer).setUint32(0, len, true);
-      crc = crc32cExtend(crc, len32);
+      crc.update(len32);
     }
     const lengthCrc = r.bytes(4);
-    if (new DataView(lengthCrc.buffer, lengthCrc.byteOffset).getUint32(0, true) !== maskCrc(crc)) {
+    if (new DataView(lengthCrc.buffer, lengthCrc.byteOffset).getUint32(0, true) !== maskCrc(crc.digest())) {
       throw new DataLossError(null, null, `The length checksum does not match for ${name}`);
     }
-    crc = crc32cExtend(crc, lengthCrc);
+    crc.update(lengthCrc);
     const strings = lengths.map((len) => {
       const b = r.bytes(len);
-      crc = crc32cExtend(crc, b);
+      crc.update(b);
       return Buffer.from(b).toString('utf8');
     });
-    return {value: new NDArray(strings, shape, 'string'), crc};
+    return {value: new NDArray(strings, shape, 'string'), crc: crc.digest()};
   } catch (e) {
     if (e instanceof TableCorruption) throw new DataLossError(null, null, `Checkpoint entry ${name}: truncated string data`);
     throw e;
