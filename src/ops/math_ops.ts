@@ -21,6 +21,7 @@ import {zeros_like} from './array_ops_fill';
 import {greater, greater_equal, less_equal, where} from './compare_ops';
 import {log, negative} from './math_unary_ops';
 import type {Operation} from '../framework/operation';
+import {transpose2d} from '../kernels';
 
 export const NUMERIC = ['float16', 'float32', 'float64', 'int32', 'int64', 'int16', 'int8', 'uint8', 'uint16'];
 export const FLOATS = ['float16', 'float32', 'float64'];
@@ -319,11 +320,12 @@ export function denseMatMul(a: tfc.Tensor, b: tfc.Tensor, transposeA: boolean, t
   const n = (transposeB ? b.shape[0] : b.shape[1]) as number;
   const direct = PACK_COST * b.size + TRANSPOSE_COST * ((transposeA ? a.size : 0) + (transposeB ? b.size : 0));
   const swapped = PACK_COST * a.size + TRANSPOSE_COST * ((transposeA ? 0 : a.size) + (transposeB ? 0 : b.size) + m * n);
+  const t = transpose2d;
   if (direct <= swapped) {
-    return tfc.matMul(transposeA ? tfc.transpose(a) : a, transposeB ? tfc.transpose(b) : b);
+    return tfc.matMul(transposeA ? t(a) : a, transposeB ? t(b) : b);
   }
   // (op(A)·op(B))ᵀ = op(B)ᵀ·op(A)ᵀ: transpose the operands that were not flagged, then the result.
-  return tfc.transpose(tfc.matMul(transposeB ? b : tfc.transpose(b), transposeA ? a : tfc.transpose(a)));
+  return t(tfc.matMul(transposeB ? b : t(b), transposeA ? a : t(a)));
 }
 
 /** TF's _MatMulGrad: for C = A·B, dA = dC·Bᵀ and dB = Aᵀ·dC, with the transposes folded in. */

@@ -17,6 +17,7 @@ import {exp, negative} from './math_unary_ops';
 import {less, where} from './compare_ops';
 import {concat, ones_like, reshape, shape, strided_slice, tile, zeros_like} from './array_ops';
 import {mergeShapes} from './shape_utils';
+import {wasmCompute} from '../kernels';
 
 type Name = string | undefined;
 type GradKernel = (a: tfc.Tensor, b: tfc.Tensor, alpha: number) => tfc.Tensor;
@@ -53,6 +54,12 @@ function gradOp(type: string, inputs: [string, string], allowed: readonly string
   });
 }
 
+/** gradients · (features > 0): one pass of the WASM kernel for float32, else tfjs ops. */
+function reluGradKernel(g: tfc.Tensor, x: tfc.Tensor): tfc.Tensor {
+  const out = g.dtype === 'float32' && x.dtype === 'float32' && wasmCompute([g, x], [{shape: g.shape, dtype: 'float32'}], (k, [gp, xp], [o]) => k.relu_grad(gp, xp, o, g.size));
+  return out ? out[0] : tfc.mul(g, mask(tfc.greater(x, 0), g));
+}
+
 /** The gradient of ReluGrad, Relu6Grad, LeakyReluGrad: the same op on the incoming gradient, nothing to the features. */
 function reapply(build: (g: Tensor, x: Tensor, op: {attrs: Record<string, unknown>}) => Tensor): GradFn {
   return (op, [g]) => {
@@ -61,7 +68,7 @@ function reapply(build: (g: Tensor, x: Tensor, op: {attrs: Record<string, unknow
   };
 }
 
-const ReluGrad = gradOp('ReluGrad', ['gradients', 'features'], NUMERIC, (g, x) => tfc.mul(g, mask(tfc.greater(x, 0), g)),
+const ReluGrad = gradOp('ReluGrad', ['gradients', 'features'], NUMERIC, reluGradKernel,
   reapply((g, x) => relu_grad(g, x)));
 const Relu6Grad = gradOp('Relu6Grad', ['gradients', 'features'], NUMERIC,
   (g, x) => tfc.mul(g, mask(tfc.logicalAnd(tfc.greater(x, 0), tfc.less(x, 6)), g)),

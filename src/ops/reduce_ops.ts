@@ -4,6 +4,7 @@
  * they need (`tf.cumsum`, `tf.cumprod` …), are in reduce_grad_ops.ts.
  */
 import * as tfc from '@tensorflow/tfjs-core';
+import {sumLeadingAxes} from '../kernels';
 import {as_dtype, bool, DType, int32, int64, type DTypeLike} from '../framework/dtypes';
 import {constant, convert_to_tensor, type TensorLike} from '../framework/constant_op';
 import {within} from '../framework/context';
@@ -113,7 +114,13 @@ function mean(x: tfc.Tensor, axes: number[], keep: boolean): tfc.Tensor {
 const lowest: Identity = (dt) => (dt.is_floating ? -Infinity : Math.max(dt.min, -(2 ** 31)));
 const highest: Identity = (dt) => (dt.is_floating ? Infinity : Math.min(dt.max, 2 ** 31 - 1));
 
-const Sum = reduceOp('Sum', {name: 'input', allowed: NUMBER_TYPES}, tfc.sum, () => 0, sumGrad);
+/** tfjs-wasm transposes before reducing over leading axes; a bias gradient's sum skips that. */
+function sum(x: tfc.Tensor, axes: number[], keep: boolean): tfc.Tensor {
+  const leading = axes.every((a, i) => a === i);
+  return (leading && sumLeadingAxes(x, axes.length, keep)) || tfc.sum(x, axes, keep);
+}
+
+const Sum = reduceOp('Sum', {name: 'input', allowed: NUMBER_TYPES}, sum, () => 0, sumGrad);
 // Over no elements TF's float mean is 0/0 = NaN, and its integer mean 0.
 const Mean = reduceOp('Mean', {name: 'input', allowed: NUMBER_TYPES}, mean, (dt) => (dt.is_floating ? NaN : 0), meanGrad);
 const Prod = reduceOp('Prod', {name: 'input', allowed: NUMBER_TYPES}, tfc.prod, () => 1, prodGrad);

@@ -29,7 +29,7 @@ interface WasmModule {
   readonly __wasmModule?: never;
 }
 interface WasmInstance {
-  readonly exports: object;
+  readonly exports: {readonly memory?: unknown};
 }
 
 /** The subset of tfjs's Emscripten module that BackendWasm uses and that we fill in. */
@@ -59,6 +59,7 @@ function loadWasmModule(): EmscriptenModule {
     instantiateWasm(imports, done) {
       const compiled = new WebAssembly.Module(binary);
       const instance = new WebAssembly.Instance(compiled, imports);
+      heapMemory = instance.exports.memory ?? null;
       done(instance, compiled);
       return instance.exports;
     },
@@ -97,6 +98,13 @@ function useCpu(reason: string | null): void {
 }
 
 let ready = false;
+/** tfjs-backend-wasm's WebAssembly.Memory (its heap), which tf1ts's own kernels import. */
+let heapMemory: unknown = null;
+
+/** The WASM backend's memory, when that backend is in use. */
+export function wasmHeapMemory(): unknown {
+  return tfc.getBackend() === 'wasm' ? heapMemory : null;
+}
 
 /** Selects the backend once; every module that runs kernels imports this first. */
 export function ensureBackend(): void {

@@ -5,7 +5,8 @@
  * does not depend on them (they are `mutating`).
  */
 import type * as tfc from '@tensorflow/tfjs-core';
-import {hostCompute} from '../framework/host_compute';
+import {hostCompute, scalarOf} from '../framework/host_compute';
+import {wasmCompute, type WasmKernels} from '../kernels';
 import {applyOp} from '../framework/op_builder';
 import {defineOp, type KernelContext, type VarCell} from '../framework/registry';
 import type {Tensor} from '../framework/tensor';
@@ -31,6 +32,11 @@ interface ApplySpec {
    * (`cur`) and the inputs, element by element, in TF's kernel order with float32 rounding.
    */
   update: (n: number, cur: F[], out: F[], v: Values, attrs: Record<string, unknown>) => void;
+  /**
+   * The same update as one SIMD pass of a WASM kernel (src/kernels), where there is one:
+   * `cur`, `out` and `grad` are heap offsets, `s` the scalar hyperparameters.
+   */
+  wasm?: (k: WasmKernels, n: number, cur: number[], out: number[], grad: number, s: Record<string, number>, attrs: Record<string, unknown>) => void;
 }
 
 const r = Math.fround;
@@ -62,13 +68,13 @@ function defineApply(spec: ApplySpec) {
       if (!sameShape(current[0], grad)) {
         ctx.fail(`var and grad do not have the same shape${bracket(current[0].shape)} ${bracket(grad.shape)}`);
       }
-      const values = inputs.slice(n) as T[];
+      const s: Record<string, number> = {};
+      spec.values.forEach((name, i) => n + i !== gradIndex && (s[name] = scalarOf(inputs[n + i] as T)));
       const outputs = current.map((t) => ({shape: t.shape, dtype: 'float32' as const}));
-      const next = hostCompute([...current, ...values], outputs, (ins, outs) => {
-        const s: Record<string, number> = {};
-        spec.values.forEach((name, i) => name !== 'grad' && name !== 'delta' && (s[name] = ins[n + i][0]));
-        spec.update(grad.size, ins.slice(0, n) as F[], outs as F[], {s, g: ins[gradIndex] as F}, attrs);
-      });
+      const {wasm, update} = spec;
+      const next =
+        (wasm && wasmCompute([...current, grad], outputs, (k, ins, outs) => wasm(k, grad.size, ins.slice(0, n), outs, ins[n], s, attrs))) ??
+        hostCompute([...current, grad], outputs, (ins, outs) => update(grad.size, ins.slice(0, n) as F[], outs as F[], {s, g: ins[n] as F}, attrs));
       next.forEach((t, i) => cells[i].adopt(t));
       return [cells[0]];
     },
@@ -92,6 +98,7 @@ const ApplyGradientDescent = defineApply({
   update: (n, [v], [out], {s: {alpha}, g}) => {
     for (let i = 0; i < n; i++) out[i] = r(v[i] - r(g[i] * alpha));
   },
+  wasm: (k, n, [v], [out], g, {alpha}) => k.apply_gradient_descent(v, g, out, n, alpha),
 });
 
 // accum = accum · momentum + grad; var -= accum · lr (Nesterov: var -= grad · lr + accum · momentum · lr)
@@ -105,6 +112,7 @@ const ApplyMomentum = defineApply({
       out[i] = attrs.use_nesterov ? r(v[i] - r(r(g[i] * lr) + r(r(a * momentum) * lr))) : r(v[i] - r(a * lr));
     }
   },
+  wasm: (k, n, [v, accum], [out, acc], g, {lr, momentum}, attrs) => k.apply_momentum(v, accum, g, out, acc, n, lr, momentum, attrs.use_nesterov ? 1 : 0),
 });
 
 // accum += grad²; var -= grad · lr · rsqrt(accum)
@@ -144,8 +152,7 @@ const ApplyAdam = defineApply({
   refs: ['var', 'm', 'v'],
   values: ['beta1_power', 'beta2_power', 'lr', 'beta1', 'beta2', 'epsilon', 'grad'],
   update: (n, [w, m, v], [out, m2, v2], {s, g}, attrs) => {
-    const lrT = r(r(s.lr * r(Math.sqrt(r(1 - s.beta2_power)))) / r(1 - s.beta1_power));
-    const [c1, c2] = [r(1 - s.beta1), r(1 - s.beta2)];
+    const {lrT, c1, c2} = adamScalars(s);
     for (let i = 0; i < n; i++) {
       const mi = (m2[i] = r(m[i] + r(r(g[i] - m[i]) * c1)));
       const vi = (v2[i] = r(v[i] + r(r(r(g[i] * g[i]) - v[i]) * c2)));
@@ -153,7 +160,15 @@ const ApplyAdam = defineApply({
       out[i] = r(w[i] - r(num / r(r(Math.sqrt(vi)) + s.epsilon)));
     }
   },
+  wasm: (k, n, [w, m, v], [out, m2, v2], g, s, attrs) => {
+    const {lrT, c1, c2} = adamScalars(s);
+    k.apply_adam(w, m, v, g, out, m2, v2, n, lrT, c1, c2, s.epsilon, s.beta1, attrs.use_nesterov ? 1 : 0);
+  },
 });
+
+function adamScalars(s: Record<string, number>): {lrT: number; c1: number; c2: number} {
+  return {lrT: r(r(s.lr * r(Math.sqrt(r(1 - s.beta2_power)))) / r(1 - s.beta1_power)), c1: r(1 - s.beta1), c2: r(1 - s.beta2)};
+}
 
 // ms += (g² - ms)(1-ρ); mom = mom·momentum + g·lr/sqrt(ms+ε); var -= mom
 const ApplyRMSProp = defineApply({

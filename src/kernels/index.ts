@@ -1,0 +1,106 @@
+/**
+ * tf1ts's own WebAssembly kernels (`kernels.wat`, assembled to `build/kernels.wasm` by
+ * `npm install`), instantiated on tfjs-backend-wasm's memory so that they read and write tensors
+ * where they are: a tensor's data is a byte offset into that heap.
+ *
+ * They replace what tfjs-wasm does slowly and a training step does every time — the optimizers'
+ * element-wise updates, the transposes around matmuls, ReLU's gradient — with one SIMD pass each.
+ * Each has a JavaScript twin (the reference, used on the CPU backend, when the binary is missing,
+ * or with `TF1TS_WASM_KERNELS=0`); the tests check the two agree bit for bit.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as tfc from '@tensorflow/tfjs-core';
+import {wasmHeapMemory} from '../session/backend';
+
+/** The exports of kernels.wat; pointers are byte offsets into the tfjs heap, `n` counts elements. */
+export interface WasmKernels {
+  apply_gradient_descent(v: number, delta: number, out: number, n: number, alpha: number): void;
+  apply_momentum(v: number, accum: number, grad: number, out: number, accOut: number, n: number, lr: number, momentum: number, nesterov: number): void;
+  apply_adam(
+    v: number, m: number, s: number, grad: number, out: number, mOut: number, sOut: number, n: number,
+    lrT: number, c1: number, c2: number, eps: number, beta1: number, nesterov: number,
+  ): void;
+  relu_grad(g: number, x: number, out: number, n: number): void;
+  transpose_4byte(src: number, dst: number, rows: number, cols: number): void;
+  sum_rows(src: number, dst: number, rows: number, cols: number): void;
+}
+
+/** The parts of tfjs-backend-wasm's BackendWasm (4.22) used to address tensors in its heap. */
+interface WasmBackend {
+  makeOutput(shape: readonly number[], dtype: string): tfc.TensorInfo;
+  dataIdMap: {get(dataId: object): {memoryOffset: number} | undefined};
+}
+
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (m: object, imports: object) => {exports: unknown};
+};
+
+// build/ at the package root, from src/kernels (ts-node) or dist/src/kernels (compiled).
+const BINARY = [path.join(__dirname, '..', '..', 'build', 'kernels.wasm'), path.join(__dirname, '..', '..', '..', 'build', 'kernels.wasm')].find(fs.existsSync) ?? path.join(__dirname, '..', '..', 'build', 'kernels.wasm');
+
+let loaded: WasmKernels | null | undefined;
+let enabled = process.env.TF1TS_WASM_KERNELS !== '0';
+
+function load(): WasmKernels | null {
+  const memory = wasmHeapMemory();
+  if (!memory) return null;
+  if (!fs.existsSync(BINARY)) {
+    process.stderr.write(`tf1ts: ${path.relative(process.cwd(), BINARY)} is missing (npm install builds it); using slower JavaScript kernels.\n`);
+    return null;
+  }
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(BINARY)), {env: {memory}});
+  return instance.exports as WasmKernels;
+}
+
+/** The kernels, or null where they cannot run (CPU backend, no binary, or switched off). */
+export function wasmKernels(): WasmKernels | null {
+  if (!enabled) return null;
+  if (loaded === undefined) loaded = load();
+  return loaded;
+}
+
+/** Switches the WASM kernels off (their JavaScript twins run) or back on; for tests. */
+export function setWasmKernelsEnabled(on: boolean): void {
+  enabled = on;
+}
+
+/**
+ * Runs a WASM kernel on the inputs' data and fresh float32/int32 outputs, given as heap byte
+ * offsets, and returns the outputs as tensors; null where the WASM kernels are not available.
+ */
+export function wasmCompute(
+  inputs: readonly tfc.Tensor[],
+  outputs: readonly {shape: readonly number[]; dtype: 'float32' | 'int32'}[],
+  fn: (k: WasmKernels, ins: number[], outs: number[]) => void,
+): tfc.Tensor[] | null {
+  const k = wasmKernels();
+  if (!k) return null;
+  const backend = tfc.backend() as unknown as WasmBackend;
+  const offset = (dataId: object) => backend.dataIdMap.get(dataId)!.memoryOffset;
+  const infos = outputs.map((o) => backend.makeOutput(o.shape, o.dtype));
+  fn(k, inputs.map((t) => offset(t.dataId)), infos.map((i) => offset(i.dataId)));
+  return infos.map((info) => tfc.engine().makeTensorFromTensorInfo(info));
+}
+
+/** A 2-D transpose of a 4-byte tensor (float32, int32), on the WASM kernels or on tfjs. */
+export function transpose2d(x: tfc.Tensor): tfc.Tensor {
+  const [rows, cols] = x.shape;
+  if (x.dtype !== 'float32' && x.dtype !== 'int32') return tfc.transpose(x);
+  const out = wasmCompute([x], [{shape: [cols, rows], dtype: x.dtype}], (k, [src], [dst]) => k.transpose_4byte(src, dst, rows, cols));
+  return out ? out[0] : tfc.transpose(x);
+}
+
+/**
+ * The float32 sum of `x` over its leading `k` axes, on the WASM kernels; null when they are not
+ * available or `x` is not float32 (callers then use tfjs).
+ */
+export function sumLeadingAxes(x: tfc.Tensor, k: number, keep: boolean): tfc.Tensor | null {
+  if (x.dtype !== 'float32') return null;
+  const rows = x.shape.slice(0, k).reduce((a, b) => a * b, 1);
+  const cols = x.size / rows;
+  const shape = keep ? x.shape.map((d, i) => (i < k ? 1 : d)) : x.shape.slice(k);
+  const out = wasmCompute([x], [{shape, dtype: 'float32'}], (kern, [src], [dst]) => kern.sum_rows(src, dst, rows, cols));
+  return out && out[0];
+}

@@ -1,0 +1,155 @@
+/**
+ * tf1ts's WASM kernels (src/kernels) against their JavaScript or tfjs twins, bit for bit: the
+ * optimizer updates, ReLU's gradient, the transpose and the sum over leading axes, on sizes that
+ * are not multiples of four (the scalar tails) and on values that round, overflow or are not
+ * numbers. The ops' agreement with real TensorFlow is tested elsewhere (optimizers.test.ts,
+ * the gradient fixtures) with the kernels on; here the two implementations must agree exactly.
+ */
+import {expect} from 'chai';
+import * as tfc from '@tensorflow/tfjs-core';
+import * as tf from '../../src';
+import {setWasmKernelsEnabled, sumLeadingAxes, transpose2d, wasmKernels} from '../../src/kernels';
+import {training_ops} from '../../src/train/training_ops';
+import {relu_grad} from '../../src/ops/nn_grad_ops';
+import {liveTensors} from '../helpers/golden';
+
+/** Equal as float32 bit patterns, except that any NaN equals any NaN (WASM does not fix NaN bits). */
+function expectSameFloats(a: Float32Array, b: Float32Array, what: string): void {
+  expect(a.length, what).to.equal(b.length);
+  const ua = new Uint32Array(a.buffer, a.byteOffset, a.length);
+  const ub = new Uint32Array(b.buffer, b.byteOffset, b.length);
+  for (let i = 0; i < a.length; i++) {
+    if (Number.isNaN(a[i]) && Number.isNaN(b[i])) continue;
+    if (ua[i] !== ub[i]) expect.fail(`${what}[${i}]: ${a[i]} (0x${ua[i].toString(16)}) vs ${b[i]} (0x${ub[i].toString(16)})`);
+  }
+}
+
+/** Deterministic values of every kind: ordinary, tiny (subnormal), huge, ±0, ±Inf and NaN. */
+function values(n: number, seed: number, special = true): Float32Array {
+  const rs = new tf.RandomState(seed);
+  const out = Float32Array.from({length: n}, () => (rs.random() - 0.5) * 6);
+  if (special) {
+    const odd = [0, -0, 1e-40, -3e-39, 3e38, -3e38, Infinity, -Infinity, NaN, 1e-20];
+    for (let i = 0; i < odd.length && i * 7 < n; i++) out[i * 7] = odd[i];
+  }
+  return out;
+}
+
+const positive = (a: Float32Array) => a.map((x) => (Number.isNaN(x) ? x : Math.abs(x)));
+
+/** Runs `steps` updates of a graph built by `build` and returns the listed variables' values. */
+function runUpdates(enabled: boolean, build: () => {update: tf.Operation | tf.Tensor; read: tf.Variable[]}, steps = 3): Float32Array[] {
+  setWasmKernelsEnabled(enabled);
+  try {
+    const g = new tf.Graph();
+    return g.as_default(() => {
+      const {update, read} = build();
+      using sess = new tf.Session({graph: g});
+      sess.run(tf.global_variables_initializer());
+      for (let i = 0; i < steps; i++) sess.run(update);
+      return read.map((v) => (sess.run(v) as tf.NDArray).data as Float32Array);
+    });
+  } finally {
+    setWasmKernelsEnabled(true);
+  }
+}
+
+describe('WASM kernels', () => {
+  it('are in use on the WASM backend (npm install built build/kernels.wasm)', () => {
+    expect(tf.backendName()).to.equal('wasm');
+    expect(wasmKernels()).to.not.equal(null);
+  });
+
+  const N = 1031; // 257 vectors of four and a tail of three
+  const variable = (seed: number, f = (a: Float32Array) => a) => new tf.Variable(new tf.NDArray(f(values(N, seed)), [N], 'float32'));
+  const grad = () => tf.constant(new tf.NDArray(values(N, 99), [N], 'float32'));
+
+  const cases: Record<string, () => {update: tf.Operation | tf.Tensor; read: tf.Variable[]}> = {
+    ApplyGradientDescent: () => {
+      const v = variable(1);
+      return {update: training_ops.apply_gradient_descent(v, 0.37, grad()), read: [v]};
+    },
+    ApplyMomentum: () => {
+      const [v, a] = [variable(1), variable(2)];
+      return {update: training_ops.apply_momentum(v, a, 0.05, grad(), 0.9), read: [v, a]};
+    },
+    'ApplyMomentum (Nesterov)': () => {
+      const [v, a] = [variable(1), variable(2)];
+      return {update: training_ops.apply_momentum(v, a, 0.05, grad(), 0.9, false, true), read: [v, a]};
+    },
+    ApplyAdam: () => {
+      const [v, m, s] = [variable(1), variable(2), variable(3, positive)];
+      return {update: training_ops.apply_adam(v, m, s, 0.9, 0.999, 0.001, 0.9, 0.999, 1e-8, grad()), read: [v, m, s]};
+    },
+    'ApplyAdam (Nesterov, other constants)': () => {
+      const [v, m, s] = [variable(1), variable(2), variable(3, positive)];
+      return {update: training_ops.apply_adam(v, m, s, 0.3, 0.7, 0.05, 0.8, 0.99, 1e-7, grad(), false, true), read: [v, m, s]};
+    },
+    'AdamOptimizer.minimize on a loss': () => {
+      const w = new tf.Variable(new tf.NDArray(values(N, 5, false), [N], 'float32'));
+      const loss = tf.reduce_sum(tf.square(tf.subtract(w, tf.constant(new tf.NDArray(values(N, 6, false), [N], 'float32')))));
+      const opt = new tf.train.AdamOptimizer(0.01);
+      const update = opt.minimize(loss);
+      return {update, read: [w, opt.get_slot(w, 'm')!, opt.get_slot(w, 'v')!]};
+    },
+  };
+  for (const [name, build] of Object.entries(cases)) {
+    it(`${name}: the WASM kernel equals the JavaScript update`, () => {
+      const js = runUpdates(false, build);
+      const wasm = runUpdates(true, build);
+      js.forEach((a, i) => expectSameFloats(wasm[i], a, `${name} output ${i}`));
+    });
+  }
+
+  it('ReluGrad: the WASM kernel equals tfjs ops, -0 and NaN gradients included', () => {
+    const run = (enabled: boolean) => {
+      setWasmKernelsEnabled(enabled);
+      try {
+        const g = new tf.Graph();
+        return g.as_default(() => {
+          const out = relu_grad(tf.constant(new tf.NDArray(values(N, 7), [N], 'float32')), tf.constant(new tf.NDArray(values(N, 8), [N], 'float32')));
+          using sess = new tf.Session({graph: g});
+          return (sess.run(out) as tf.NDArray).data as Float32Array;
+        });
+      } finally {
+        setWasmKernelsEnabled(true);
+      }
+    };
+    expectSameFloats(run(true), run(false), 'ReluGrad');
+  });
+
+  it('transpose2d equals tfjs transpose for float32 and int32, on every block remainder', () => {
+    const before = liveTensors();
+    for (const [r, c] of [[0, 5], [1, 1], [1, 9], [9, 1], [4, 4], [5, 7], [7, 13], [100, 784], [128, 10], [256, 255]]) {
+      for (const dtype of ['float32', 'int32'] as const) {
+        tfc.tidy(() => {
+          const x = dtype === 'float32' ? tfc.tensor2d(values(r * c, r * 31 + c), [r, c]) : tfc.tensor2d(Int32Array.from({length: r * c}, (_, i) => i * 7 - 3), [r, c], 'int32');
+          const ours = transpose2d(x);
+          expect(ours.shape).to.deep.equal([c, r]);
+          expect(ours.dtype).to.equal(dtype);
+          const want = tfc.transpose(x).dataSync();
+          const got = ours.dataSync();
+          if (dtype === 'float32') expectSameFloats(got as Float32Array, want as Float32Array, `transpose ${r}x${c}`);
+          else expect(Array.from(got)).to.deep.equal(Array.from(want));
+        });
+      }
+    }
+    expect(liveTensors()).to.equal(before);
+  });
+
+  it('the sum over leading axes equals tfjs sum, accumulated in the same order', () => {
+    for (const [shape, k] of [[[128, 256], 1], [[128, 10], 1], [[3, 5, 7], 1], [[3, 5, 7], 2], [[1000, 3], 1], [[6, 1], 1], [[17], 1]] as [number[], number][]) {
+      tfc.tidy(() => {
+        const n = shape.reduce((a, b) => a * b, 1);
+        const x = tfc.tensor(values(n, n + k, false), shape);
+        const axes = Array.from({length: k}, (_, i) => i);
+        for (const keep of [false, true]) {
+          const ours = sumLeadingAxes(x, k, keep)!;
+          const want = tfc.sum(x, axes, keep);
+          expect(ours.shape, `${shape} ${k} ${keep}`).to.deep.equal(want.shape);
+          expectSameFloats(ours.dataSync() as Float32Array, want.dataSync() as Float32Array, `sum ${shape} over ${k}`);
+        }
+      });
+    }
+  });
+});
