@@ -61,3 +61,12 @@ export function scalarOf(t: tfc.Tensor): number {
   const backend = wasmBackend();
   return (backend ? backend.typedArrayFromHeap(t) : (t.dataSync() as HostData))[0];
 }
+
+/**
+ * A new handle on `t`'s data, without copying it (tfjs-wasm's Identity, behind `tfc.clone`,
+ * copies). Safe because no kernel of tf1ts writes a tensor in place: every op, optimizer updates
+ * included, writes fresh outputs, so data shared by two handles never changes.
+ */
+export function aliasOf(t: tfc.Tensor): tfc.Tensor {
+  return t.dtype === 'string' ? tfc.clone(t) : tfc.reshape(t, t.shape);
+}

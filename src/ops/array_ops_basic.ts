@@ -12,6 +12,7 @@ import {as_shape, type TensorShape, type ShapeLike} from '../framework/tensor_sh
 import type {Tensor} from '../framework/tensor';
 import type {TensorLike} from '../framework/constant_op';
 import {bindArgs} from '../framework/args';
+import {aliasOf} from '../framework/host_compute';
 
 const Placeholder = defineOp<{dtype: DType; shape: TensorShape}>({
   type: 'Placeholder',
@@ -42,7 +43,7 @@ const PlaceholderWithDefault = defineOp<{dtype: DType; shape: TensorShape}>({
   type: 'PlaceholderWithDefault',
   inputs: [{name: 'input', typeAttr: 'dtype'}],
   infer: ({attrs}) => [{dtype: attrs.dtype, shape: attrs.shape}],
-  kernel: ([input]) => [tfc.clone(input)],
+  kernel: ([input]) => [aliasOf(input)],
   grad: (_, [dy]) => [dy],
 });
 
@@ -61,7 +62,7 @@ const Identity = defineOp({
   type: 'Identity',
   inputs: ['input'],
   infer: ({inputs}) => [{dtype: inputs[0].dtype.base_dtype, shape: inputs[0].shape}],
-  kernel: ([input]) => [tfc.clone(input)],
+  kernel: ([input]) => [aliasOf(input)],
   grad: (_, [dy]) => [dy],
 });
 
@@ -75,7 +76,7 @@ const StopGradient = defineOp<{T: DType}, [tfc.Tensor]>({
   type: 'StopGradient',
   inputs: ['input'],
   infer: ({inputs}) => [{dtype: inputs[0].dtype.base_dtype, shape: inputs[0].shape}],
-  kernel: ([input]) => [tfc.clone(input)],
+  kernel: ([input]) => [aliasOf(input)],
   grad: null,
 });
 
@@ -97,7 +98,7 @@ const CheckNumerics = defineOp<{T: DType; message: string}, [tfc.Tensor]>({
       else if (!Number.isFinite(v)) inf = true;
     }
     if (nan || inf) ctx.fail(`${message} : Tensor had ${nan && inf ? 'Inf and NaN' : nan ? 'NaN' : 'Inf'} values`);
-    return [tfc.clone(tensor)];
+    return [aliasOf(tensor)];
   },
   // TF's _CheckNumericsGrad: the gradient passes, checked in turn.
   grad: ({attrs}, [dy]) => [check_numerics(dy!, `Not a number (NaN) or infinity (Inf) values detected in gradient. ${attrs.message}`)],

@@ -12,6 +12,7 @@ import type {NDArray} from '../ndarray/ndarray';
 import {shortestFloat32} from '../ndarray/format';
 import {InMode, type Plan, type Step} from './plan';
 import {isCell} from './variable_store';
+import {aliasOf} from '../framework/host_compute';
 
 /** The value `Session.run` returns for one fetched tensor: an NDArray, or a JS scalar for 0-d. */
 export type FetchedValue = NDArray | number | boolean | string | null;
@@ -76,7 +77,7 @@ function runStep(step: Step, slots: (KernelArg | null)[]): void {
   for (let o = 0; o < outs.length; o++) {
     let out: KernelArg = outs[o];
     // A kernel that hands back an input would let the slot be disposed twice: give it its own handle.
-    if (inputsInclude(step, out, slots)) out = tfc.clone(out as tfc.Tensor);
+    if (inputsInclude(step, out, slots)) out = aliasOf(out as tfc.Tensor);
     const slot = step.outSlot[o];
     if (slot >= 0) slots[slot] = out;
     else if (out instanceof tfc.Tensor) out.dispose();

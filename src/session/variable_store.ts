@@ -6,6 +6,7 @@
 import * as tfc from '@tensorflow/tfjs-core';
 import type {Operation} from '../framework/operation';
 import type {VarCell} from '../framework/registry';
+import {aliasOf} from '../framework/host_compute';
 
 export class Cell implements VarCell {
   value: tfc.Tensor | null = null;
@@ -13,7 +14,7 @@ export class Cell implements VarCell {
 
   /** Stores `t` (the cell takes its own reference) and releases the previous value. */
   set(t: tfc.Tensor): void {
-    this.adopt(tfc.clone(t));
+    this.adopt(aliasOf(t));
   }
 
   adopt(t: tfc.Tensor): void {
