@@ -24,7 +24,11 @@ export interface WasmKernels {
   relu_grad(g: number, x: number, out: number, n: number): void;
   transpose_4byte(src: number, dst: number, rows: number, cols: number): void;
   sum_rows(src: number, dst: number, rows: number, cols: number): void;
+  matmul_narrow(a: number, b: number, c: number, m: number, k: number, n: number, transA: number): void;
 }
+
+/** The widest B (columns) matmul_narrow computes. */
+const NARROW = 12;
 
 /** The parts of tfjs-backend-wasm's BackendWasm (4.22) used to address tensors in its heap. */
 interface WasmBackend {
@@ -42,6 +46,8 @@ const BINARY = [path.join(__dirname, '..', '..', 'build', 'kernels.wasm'), path.
 
 let loaded: WasmKernels | null | undefined;
 let enabled = process.env.TF1TS_WASM_KERNELS !== '0';
+/** The heap's current size in bytes (it grows). */
+let heapBytes = () => 0;
 
 function load(): WasmKernels | null {
   const memory = wasmHeapMemory();
@@ -51,6 +57,7 @@ function load(): WasmKernels | null {
     return null;
   }
   const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(BINARY)), {env: {memory}});
+  heapBytes = () => (memory as {buffer: ArrayBuffer}).buffer.byteLength;
   return instance.exports as WasmKernels;
 }
 
@@ -66,6 +73,11 @@ export function setWasmKernelsEnabled(on: boolean): void {
   enabled = on;
 }
 
+/** Where a tensor's data starts in the WASM heap, in bytes. */
+function heapOffset(t: {dataId: object}): number {
+  return (tfc.backend() as unknown as WasmBackend).dataIdMap.get(t.dataId)!.memoryOffset;
+}
+
 /**
  * Runs a WASM kernel on the inputs' data and fresh float32/int32 outputs, given as heap byte
  * offsets, and returns the outputs as tensors; null where the WASM kernels are not available.
@@ -78,9 +90,8 @@ export function wasmCompute(
   const k = wasmKernels();
   if (!k) return null;
   const backend = tfc.backend() as unknown as WasmBackend;
-  const offset = (dataId: object) => backend.dataIdMap.get(dataId)!.memoryOffset;
   const infos = outputs.map((o) => backend.makeOutput(o.shape, o.dtype));
-  fn(k, inputs.map((t) => offset(t.dataId)), infos.map((i) => offset(i.dataId)));
+  fn(k, inputs.map(heapOffset), infos.map(heapOffset));
   return infos.map((info) => tfc.engine().makeTensorFromTensorInfo(info));
 }
 
@@ -102,5 +113,25 @@ export function sumLeadingAxes(x: tfc.Tensor, k: number, keep: boolean): tfc.Ten
   const cols = x.size / rows;
   const shape = keep ? x.shape.map((d, i) => (i < k ? 1 : d)) : x.shape.slice(k);
   const out = wasmCompute([x], [{shape, dtype: 'float32'}], (kern, [src], [dst]) => kern.sum_rows(src, dst, rows, cols));
+  return out && out[0];
+}
+
+/**
+ * op(A)·B for a float32 B of at most 12 columns (or rows, with `transposeB`), on the WASM kernels:
+ * A is read transposed in place, B is not packed, and the products come out as XNNPACK's would.
+ * Null where the kernels are not available or the shapes do not fit; callers then use tfjs.
+ */
+export function matmulNarrow(a: tfc.Tensor, b: tfc.Tensor, transposeA: boolean, transposeB: boolean): tfc.Tensor | null {
+  const [r, c] = a.shape as [number, number];
+  const [m, k] = transposeA ? [c, r] : [r, c];
+  const n = (transposeB ? b.shape[0] : b.shape[1]) as number;
+  if (a.dtype !== 'float32' || b.dtype !== 'float32' || n > NARROW || m * n === 0 || !wasmKernels()) return null;
+  const bt = transposeB ? transpose2d(b) : b;
+  // The kernel reads up to 48 bytes past B's last row (lanes it never stores).
+  const out =
+    heapOffset(bt) + (k * n + NARROW) * 4 <= heapBytes()
+      ? wasmCompute([a, bt], [{shape: [m, n], dtype: 'float32'}], (kern, [pa, pb], [pc]) => kern.matmul_narrow(pa, pb, pc, m, k, n, transposeA ? 1 : 0))
+      : null;
+  if (bt !== b) bt.dispose();
   return out && out[0];
 }

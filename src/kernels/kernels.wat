@@ -159,7 +159,129 @@
       (local.set $i (i32.add (local.get $i) (i32.const 4)))
       (br $tail))))
 
-;; dst[c] = Σ_r src[r, c] for a rows×cols float32 matrix: the sum over the leading axes (a bias
+  ;; C[M,N] = op(A)·B for N ≤ 12 (the book's ten classes): XNNPACK handles such a narrow B
+  ;; poorly, and tfjs would also pack B and transpose A first. op(A) is A[M,K] (transA = 0) or
+  ;; A[K,M] read transposed in place (transA = 1); B is [K,N]. Four rows of C at a time in twelve
+  ;; accumulators (columns beyond N are computed from whatever follows B's rows and never
+  ;; stored: the caller keeps 48 readable bytes after B). Each element is accumulated over k in
+  ;; order from 0, one multiply then one add (no FMA), as XNNPACK's f32 GEMM does, so the results
+  ;; are the same bits.
+  (func (export "matmul_narrow")
+    (param $a i32) (param $b i32) (param $c i32) (param $M i32) (param $K i32) (param $N i32) (param $transA i32)
+    (local $m i32) (local $m4 i32) (local $k i32) (local $pa i32) (local $pb i32) (local $pc i32)
+    (local $aStrideK i32) (local $aStrideM i32) (local $rowBytes i32)
+    (local $va v128) (local $s v128) (local $b0 v128) (local $b1 v128) (local $b2 v128)
+    (local $c00 v128) (local $c01 v128) (local $c02 v128)
+    (local $c10 v128) (local $c11 v128) (local $c12 v128)
+    (local $c20 v128) (local $c21 v128) (local $c22 v128)
+    (local $c30 v128) (local $c31 v128) (local $c32 v128)
+    ;; Byte steps of op(A) along k and along m.
+    (if (local.get $transA)
+      (then (local.set $aStrideK (i32.shl (local.get $M) (i32.const 2))) (local.set $aStrideM (i32.const 4)))
+      (else (local.set $aStrideK (i32.const 4)) (local.set $aStrideM (i32.shl (local.get $K) (i32.const 2)))))
+    (local.set $rowBytes (i32.shl (local.get $N) (i32.const 2)))
+    (local.set $m4 (i32.and (local.get $M) (i32.const -4)))
+    (block $blocksDone (loop $block
+      (br_if $blocksDone (i32.ge_u (local.get $m) (local.get $m4)))
+      (local.set $c00 (v128.const f32x4 0 0 0 0))
+      (local.set $c01 (v128.const f32x4 0 0 0 0))
+      (local.set $c02 (v128.const f32x4 0 0 0 0))
+      (local.set $c10 (v128.const f32x4 0 0 0 0))
+      (local.set $c11 (v128.const f32x4 0 0 0 0))
+      (local.set $c12 (v128.const f32x4 0 0 0 0))
+      (local.set $c20 (v128.const f32x4 0 0 0 0))
+      (local.set $c21 (v128.const f32x4 0 0 0 0))
+      (local.set $c22 (v128.const f32x4 0 0 0 0))
+      (local.set $c30 (v128.const f32x4 0 0 0 0))
+      (local.set $c31 (v128.const f32x4 0 0 0 0))
+      (local.set $c32 (v128.const f32x4 0 0 0 0))
+      (local.set $pa (i32.add (local.get $a) (i32.mul (local.get $m) (local.get $aStrideM))))
+      (local.set $pb (local.get $b))
+      (local.set $k (i32.const 0))
+      (block $kDone (loop $kLoop
+        (br_if $kDone (i32.ge_u (local.get $k) (local.get $K)))
+        ;; op(A)[m..m+3, k]: contiguous when A is read transposed, else gathered from four rows.
+        (if (local.get $transA)
+          (then (local.set $va (v128.load (local.get $pa))))
+          (else (local.set $va
+            (f32x4.replace_lane 3
+              (f32x4.replace_lane 2
+                (f32x4.replace_lane 1
+                  (f32x4.splat (f32.load (local.get $pa)))
+                  (f32.load (i32.add (local.get $pa) (local.get $aStrideM))))
+                (f32.load (i32.add (local.get $pa) (i32.shl (local.get $aStrideM) (i32.const 1)))))
+              (f32.load (i32.add (local.get $pa) (i32.mul (local.get $aStrideM) (i32.const 3))))))))
+        (local.set $b0 (v128.load (local.get $pb)))
+        (local.set $b1 (v128.load offset=16 (local.get $pb)))
+        (local.set $b2 (v128.load offset=32 (local.get $pb)))
+        (local.set $s (i8x16.shuffle 0 1 2 3 0 1 2 3 0 1 2 3 0 1 2 3 (local.get $va) (local.get $va)))
+        (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $s) (local.get $b0))))
+        (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $s) (local.get $b1))))
+        (local.set $c02 (f32x4.add (local.get $c02) (f32x4.mul (local.get $s) (local.get $b2))))
+        (local.set $s (i8x16.shuffle 4 5 6 7 4 5 6 7 4 5 6 7 4 5 6 7 (local.get $va) (local.get $va)))
+        (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $s) (local.get $b0))))
+        (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $s) (local.get $b1))))
+        (local.set $c12 (f32x4.add (local.get $c12) (f32x4.mul (local.get $s) (local.get $b2))))
+        (local.set $s (i8x16.shuffle 8 9 10 11 8 9 10 11 8 9 10 11 8 9 10 11 (local.get $va) (local.get $va)))
+        (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $s) (local.get $b0))))
+        (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $s) (local.get $b1))))
+        (local.set $c22 (f32x4.add (local.get $c22) (f32x4.mul (local.get $s) (local.get $b2))))
+        (local.set $s (i8x16.shuffle 12 13 14 15 12 13 14 15 12 13 14 15 12 13 14 15 (local.get $va) (local.get $va)))
+        (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $s) (local.get $b0))))
+        (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $s) (local.get $b1))))
+        (local.set $c32 (f32x4.add (local.get $c32) (f32x4.mul (local.get $s) (local.get $b2))))
+        (local.set $pa (i32.add (local.get $pa) (local.get $aStrideK)))
+        (local.set $pb (i32.add (local.get $pb) (local.get $rowBytes)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $kLoop)))
+      (local.set $pc (i32.add (local.get $c) (i32.mul (local.get $m) (local.get $rowBytes))))
+      (call $storeRow (local.get $pc) (local.get $c00) (local.get $c01) (local.get $c02) (local.get $N))
+      (local.set $pc (i32.add (local.get $pc) (local.get $rowBytes)))
+      (call $storeRow (local.get $pc) (local.get $c10) (local.get $c11) (local.get $c12) (local.get $N))
+      (local.set $pc (i32.add (local.get $pc) (local.get $rowBytes)))
+      (call $storeRow (local.get $pc) (local.get $c20) (local.get $c21) (local.get $c22) (local.get $N))
+      (local.set $pc (i32.add (local.get $pc) (local.get $rowBytes)))
+      (call $storeRow (local.get $pc) (local.get $c30) (local.get $c31) (local.get $c32) (local.get $N))
+      (local.set $m (i32.add (local.get $m) (i32.const 4)))
+      (br $block)))
+    ;; The last M mod 4 rows, one at a time.
+    (block $rowsDone (loop $row
+      (br_if $rowsDone (i32.ge_u (local.get $m) (local.get $M)))
+      (local.set $c00 (v128.const f32x4 0 0 0 0))
+      (local.set $c01 (v128.const f32x4 0 0 0 0))
+      (local.set $c02 (v128.const f32x4 0 0 0 0))
+      (local.set $pa (i32.add (local.get $a) (i32.mul (local.get $m) (local.get $aStrideM))))
+      (local.set $pb (local.get $b))
+      (local.set $k (i32.const 0))
+      (block $kDone (loop $kLoop
+        (br_if $kDone (i32.ge_u (local.get $k) (local.get $K)))
+        (local.set $s (f32x4.splat (f32.load (local.get $pa))))
+        (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $s) (v128.load (local.get $pb)))))
+        (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $s) (v128.load offset=16 (local.get $pb)))))
+        (local.set $c02 (f32x4.add (local.get $c02) (f32x4.mul (local.get $s) (v128.load offset=32 (local.get $pb)))))
+        (local.set $pa (i32.add (local.get $pa) (local.get $aStrideK)))
+        (local.set $pb (i32.add (local.get $pb) (local.get $rowBytes)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $kLoop)))
+      (call $storeRow (i32.add (local.get $c) (i32.mul (local.get $m) (local.get $rowBytes)))
+        (local.get $c00) (local.get $c01) (local.get $c02) (local.get $N))
+      (local.set $m (i32.add (local.get $m) (i32.const 1)))
+      (br $row))))
+
+  ;; Stores the first n (≤ 12) lanes of x, y, z at p.
+  (func $storeRow (param $p i32) (param $x v128) (param $y v128) (param $z v128) (param $n i32)
+    (call $storeLanes (local.get $p) (local.get $x) (local.get $n))
+    (call $storeLanes (i32.add (local.get $p) (i32.const 16)) (local.get $y) (i32.sub (local.get $n) (i32.const 4)))
+    (call $storeLanes (i32.add (local.get $p) (i32.const 32)) (local.get $z) (i32.sub (local.get $n) (i32.const 8))))
+
+  ;; Stores the first n lanes of v at p (none if n ≤ 0, all four if n ≥ 4).
+  (func $storeLanes (param $p i32) (param $v v128) (param $n i32)
+    (if (i32.ge_s (local.get $n) (i32.const 4)) (then (v128.store (local.get $p) (local.get $v)) (return)))
+    (if (i32.ge_s (local.get $n) (i32.const 1)) (then (f32.store (local.get $p) (f32x4.extract_lane 0 (local.get $v)))))
+    (if (i32.ge_s (local.get $n) (i32.const 2)) (then (f32.store offset=4 (local.get $p) (f32x4.extract_lane 1 (local.get $v)))))
+    (if (i32.ge_s (local.get $n) (i32.const 3)) (then (f32.store offset=8 (local.get $p) (f32x4.extract_lane 2 (local.get $v))))))
+
+  ;; dst[c] = Σ_r src[r, c] for a rows×cols float32 matrix: the sum over the leading axes (a bias
   ;; gradient), accumulated row after row from 0 as tfjs's and TF's reductions do, four columns
   ;; at a time (tfjs-wasm's Sum would first transpose the matrix).
   (func (export "sum_rows") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)

@@ -21,7 +21,7 @@ import {zeros_like} from './array_ops_fill';
 import {greater, greater_equal, less_equal, where} from './compare_ops';
 import {log, negative} from './math_unary_ops';
 import type {Operation} from '../framework/operation';
-import {transpose2d} from '../kernels';
+import {matmulNarrow, transpose2d} from '../kernels';
 
 export const NUMERIC = ['float16', 'float32', 'float64', 'int32', 'int64', 'int16', 'int8', 'uint8', 'uint16'];
 export const FLOATS = ['float16', 'float32', 'float64'];
@@ -311,13 +311,19 @@ const PACK_COST = 6;
 const TRANSPOSE_COST = 1;
 
 /**
- * A float matmul that stays on XNNPACK: tfjs-wasm computes a matmul with a transpose flag in a
- * plain loop, about ten times slower. So the flags become explicit transposes, and the product
- * is computed either as op(A)·op(B) or as (op(B)ᵀ·op(A)ᵀ)ᵀ — whichever packs and moves less.
+ * A float matmul that stays off tfjs-wasm's slow paths. A narrow B (at most 12 columns, as the
+ * book's 10-class layers have) goes to tf1ts's own kernel, which reads A transposed in place and
+ * packs nothing. Otherwise XNNPACK: tfjs-wasm computes a matmul with a transpose flag in a plain
+ * loop, about ten times slower, so the flags become explicit transposes, and the product is
+ * computed either as op(A)·op(B) or as (op(B)ᵀ·op(A)ᵀ)ᵀ — whichever packs and moves less.
  */
 export function denseMatMul(a: tfc.Tensor, b: tfc.Tensor, transposeA: boolean, transposeB: boolean): tfc.Tensor {
+  const narrow = matmulNarrow(a, b, transposeA, transposeB);
+  if (narrow) return narrow;
   const m = (transposeA ? a.shape[1] : a.shape[0]) as number;
   const n = (transposeB ? b.shape[0] : b.shape[1]) as number;
+  // XNNPACK refuses an inner dimension of 0 and tfjs then returns uninitialised memory.
+  if ((transposeA ? a.shape[0] : a.shape[1]) === 0) return tfc.zeros([m, n]);
   const direct = PACK_COST * b.size + TRANSPOSE_COST * ((transposeA ? a.size : 0) + (transposeB ? b.size : 0));
   const swapped = PACK_COST * a.size + TRANSPOSE_COST * ((transposeA ? 0 : a.size) + (transposeB ? 0 : b.size) + m * n);
   const t = transpose2d;

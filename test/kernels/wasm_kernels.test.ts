@@ -8,7 +8,7 @@
 import {expect} from 'chai';
 import * as tfc from '@tensorflow/tfjs-core';
 import * as tf from '../../src';
-import {setWasmKernelsEnabled, sumLeadingAxes, transpose2d, wasmKernels} from '../../src/kernels';
+import {matmulNarrow, setWasmKernelsEnabled, sumLeadingAxes, transpose2d, wasmKernels} from '../../src/kernels';
 import {training_ops} from '../../src/train/training_ops';
 import {relu_grad} from '../../src/ops/nn_grad_ops';
 import {liveTensors} from '../helpers/golden';
@@ -149,6 +149,45 @@ describe('WASM kernels', () => {
           expect(ours.shape, `${shape} ${k} ${keep}`).to.deep.equal(want.shape);
           expectSameFloats(ours.dataSync() as Float32Array, want.dataSync() as Float32Array, `sum ${shape} over ${k}`);
         }
+      });
+    }
+  });
+
+  it('the narrow matmul equals XNNPACK (tfjs matMul of untransposed operands) bit for bit', () => {
+    const before = liveTensors();
+    const shapes: [number, number, number][] = [[100, 784, 10], [128, 256, 10], [7, 5, 1], [9, 3, 4], [4, 0, 3], [1, 1, 12], [13, 17, 11], [6, 40, 8], [784, 100, 10]];
+    for (const [m, k, n] of shapes) {
+      for (const ta of [false, true]) {
+        for (const tb of [false, true]) {
+          tfc.tidy(() => {
+            const a = tfc.tensor2d(values(m * k, m + k, false), ta ? [k, m] : [m, k]);
+            const b = tfc.tensor2d(values(k * n, k + n, false), tb ? [n, k] : [k, n]);
+            const ours = matmulNarrow(a, b, ta, tb)!;
+            expect(ours, `${m}x${k}x${n}`).to.not.equal(null);
+            expect(ours.shape).to.deep.equal([m, n]);
+            // (With k = 0 XNNPACK refuses the product and tfjs returns garbage; the answer is zeros.)
+            const want = k === 0 ? tfc.zeros([m, n]) : tfc.matMul(ta ? tfc.transpose(a) : a, tb ? tfc.transpose(b) : b);
+            expectSameFloats(ours.dataSync() as Float32Array, want.dataSync() as Float32Array, `${m}x${k}x${n} ta=${ta} tb=${tb}`);
+          });
+        }
+      }
+    }
+    expect(liveTensors()).to.equal(before);
+  });
+
+  it('the narrow matmul leaves wider products to XNNPACK', () => {
+    tfc.tidy(() => {
+      expect(matmulNarrow(tfc.zeros([4, 4]), tfc.zeros([4, 13]), false, false)).to.equal(null);
+    });
+  });
+
+  it('tf.matmul with an inner dimension of 0 gives zeros, narrow or wide (XNNPACK refuses it)', () => {
+    for (const n of [3, 20]) {
+      const g = new tf.Graph();
+      g.as_default(() => {
+        const c = tf.matmul(tf.zeros([3, 0]), tf.ones([0, n]));
+        using sess = new tf.Session({graph: g});
+        expect(Array.from((sess.run(c) as tf.NDArray).data)).to.deep.equal(new Array(3 * n).fill(0));
       });
     }
   });
