@@ -41,15 +41,15 @@ function xentRows(logits: tfc.Tensor, labelsDense: tfc.Tensor | null, sparse: In
     for (let i = 0, o = 0; i < batch; i++, o += classes) {
       let max = -Infinity;
       for (let j = 0; j < classes; j++) max = z[o + j] > max ? z[o + j] : max;
+      // exp(z - max) is kept in the backprop row until the sum is known.
       let sum = 0;
-      for (let j = 0; j < classes; j++) sum = r(sum + r(Math.exp(r(z[o + j] - max))));
+      for (let j = 0; j < classes; j++) sum = r(sum + (bp[o + j] = r(Math.exp(r(z[o + j] - max)))));
       const logSum = r(Math.log(sum));
       let acc = 0;
       for (let j = 0; j < classes; j++) {
-        const shifted = r(z[o + j] - max);
         const label = labels ? labels[o + j] : j === sparse![i] ? 1 : 0;
-        if (label !== 0) acc = r(acc + r(label * r(logSum - shifted)));
-        bp[o + j] = r(r(r(Math.exp(shifted)) / sum) - label);
+        if (label !== 0) acc = r(acc + r(label * r(logSum - r(z[o + j] - max))));
+        bp[o + j] = r(r(bp[o + j] / sum) - label);
       }
       l[i] = acc;
     }
