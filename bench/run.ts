@@ -200,28 +200,36 @@ const PERFORMANCE_NOTES = `
   axis, no-op casts and reshapes, reads of variables the plan does not write) take no step.
 - A control dependency on an op without effects orders nothing and does not make it run (the
   gradient of an input that nothing reads, gated by tf.tuple).
-- Matmuls stay on XNNPACK: transpose flags become explicit transposes, and each product is
-  computed as A·B or (Bᵀ·Aᵀ)ᵀ, whichever packs and moves less (XNNPACK packs the right-hand
+- tf1ts's own WebAssembly SIMD kernels (\`src/kernels/kernels.wat\`, assembled at install and
+  run in place on tfjs's heap) for what tfjs-wasm does slowly and every training step does:
+  - products with a narrow right-hand side (at most 12 columns: every 10-class layer of the
+    book) read A transposed in place and pack nothing; the bits equal XNNPACK's;
+  - the optimizers' updates (GradientDescent, Momentum, Adam) in one pass, float32 operations
+    in TF's order;
+  - transposes (4×4 blocks in registers, 3-4× faster than tfjs-wasm's), ReLU's gradient, and
+    sums over leading axes (bias gradients; tfjs-wasm transposes first).
+- Other matmuls stay on XNNPACK: transpose flags become explicit transposes, and each product
+  is computed as A·B or (Bᵀ·Aᵀ)ᵀ, whichever packs and moves less (XNNPACK packs the right-hand
   operand it has not seen before, which in training is every operand of every step).
-- Optimizer updates are single-pass JavaScript loops over the WASM heap (\`src/framework/host_compute.ts\`),
-  rounding to float32 at each operation as TF's kernels do.
+- Reads of variables and Identity ops share their input's data rather than copying it
+  (tfjs-wasm's Identity copies); no tf1ts kernel writes a tensor in place.
+- Each kernel keeps a JavaScript or tfjs twin (CPU backend, \`TF1TS_WASM_KERNELS=0\`), and
+  \`test/kernels\` checks the two agree bit for bit.
 
 ## Where tf1ts is slower than TensorFlow, and why
 
-The training steps of small dense models (the Maxout and MLP rows) run slower than TensorFlow's
-graph executor on one thread. The table separates the causes:
+The MLP's step is dominated by its five wide matmuls, which run on XNNPACK. The table separates
+the causes of the gap to TensorFlow:
 
-- XNNPACK, which runs tfjs-wasm's matmuls, packs the right-hand operand of a product the first
-  time it sees that tensor and caches the packing by tensor. In training every operand is new at
-  every step, so every product pays a packing pass over its operand. The two "kernel floor" rows
-  time the MLP's eight matmuls alone, with operands reused and with new ones: the difference is
-  that packing, and no graph runtime on this backend can avoid it.
-- tfjs-wasm's matmul with transpose flags leaves XNNPACK for a slow loop (the "transpose flags"
-  rows), so transposed products are computed with an explicit transpose, which copies.
+- XNNPACK, which runs tfjs-wasm's wide matmuls, packs the right-hand operand of a product the
+  first time it sees that tensor and caches the packing by tensor. In training every operand is
+  new at every step, so every product pays a packing pass over its operand. The two "kernel
+  floor" rows time the MLP's eight matmuls alone, with operands reused and with new ones: the
+  difference is that packing.
+- WebAssembly SIMD is 128 bits wide and has no fused multiply-add; TensorFlow's Eigen kernels
+  use the CPU's AVX2 and FMA units. Even the cached floor is about twice TensorFlow's whole step.
 - Every kernel is a call from JavaScript into WASM, a few microseconds each, against TF's
   in-process C++ dispatch; small graphs with many small ops feel this most.
-- Optimizer updates and the softmax cross entropy are JavaScript loops over the WASM heap: one
-  pass instead of several tfjs kernels, but not SIMD.
 
 One optimization is left out on purpose: fusing a matmul with its bias and activation
 (\`tfc.fused.matMul\`). XNNPACK starts the fused product's accumulators at the bias, which rounds
@@ -229,10 +237,6 @@ differently from the product followed by the add, so the fused layer's outputs d
 unfused ones in the last bit for many elements; the optimizations must never change what a
 graph computes (the test suite checks them on and off). And on this backend the fusion saves
 only the two small elementwise kernels, not the product's time.
-
-Closing the rest of the gap needs kernels the stock \`@tensorflow/tfjs-backend-wasm\` does not
-have (a fused matmul with transposes and no packing cache, SIMD optimizer updates): a custom
-WASM build, which this package does not ship.
 `;
 
 void main();

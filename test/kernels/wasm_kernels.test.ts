@@ -187,7 +187,7 @@ describe('WASM kernels', () => {
       g.as_default(() => {
         const c = tf.matmul(tf.zeros([3, 0]), tf.ones([0, n]));
         using sess = new tf.Session({graph: g});
-        expect(Array.from((sess.run(c) as tf.NDArray).data)).to.deep.equal(new Array(3 * n).fill(0));
+        expect(Array.from((sess.run(c) as tf.NDArray).data as Float32Array)).to.deep.equal(new Array(3 * n).fill(0));
       });
     }
   });
