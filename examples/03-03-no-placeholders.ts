@@ -3,7 +3,7 @@
 // Figure: plt.show() writes it to ./plots (or $TF1TS_PLOT_DIR) and prints its path.
 import * as tf from '../src';
 import {np} from '../src';
-import {plt} from '../src/plot';
+import {plt} from '../src';
 import {seed_numpy, seed_graph} from './flags';
 
 seed_numpy(np);

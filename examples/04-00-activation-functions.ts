@@ -2,7 +2,7 @@
 // printed at a few points and plotted: a 4x2 grid of subplots, then all of them with a legend.
 import * as tf from '../src';
 import {np, type NDArray} from '../src';
-import {plt} from '../src/plot';
+import {plt} from '../src';
 import {seed_numpy, seed_graph} from './flags';
 
 seed_numpy(np);

@@ -1,7 +1,7 @@
 // Listing 4-8: listing 3-1's linear regression, with TensorBoard summaries of z and the loss.
-// Figures: the book's plots are left out until tf1ts has its pyplot module.
+// Figures: plt.show() writes each to ./plots (or $TF1TS_PLOT_DIR) and prints its path.
 import * as tf from '../src';
-import {np} from '../src';
+import {np, plt} from '../src';
 import {seed_numpy, seed_graph} from './flags';
 
 seed_numpy(np);
@@ -16,6 +16,9 @@ function moving_average(a: number[], w = 10): number[] {
 // Data
 const train_X = np.linspace(-1, 1, 100);
 const train_Y = np.add(np.multiply(2, train_X), np.multiply(np.random.randn(...train_X.shape), 0.3)); // y = 2x, plus noise
+plt.plot(train_X, train_Y, 'ro', {label: 'Original data'});
+plt.legend();
+plt.show();
 
 tf.reset_default_graph();
 seed_graph(tf);
@@ -68,7 +71,19 @@ const display_step = 2;
   console.log(' Finished!');
   console.log('cost=', sess.run(cost, {feed_dict: [[X, train_X], [Y, train_Y]]}), 'W=', sess.run(W), 'b=', sess.run(b));
 
+  plt.plot(train_X, train_Y, 'ro', {label: 'Original data'});
+  plt.plot(train_X, np.add(np.multiply(sess.run(W), train_X), sess.run(b)), {label: 'Fitted line'});
+  plt.legend();
+  plt.show();
+
   plotdata.avgloss = moving_average(plotdata.loss);
+  plt.figure(1);
+  plt.subplot(211);
+  plt.plot(plotdata.batchsize, plotdata.avgloss, 'b--');
+  plt.xlabel('Minibatch number');
+  plt.ylabel('Loss');
+  plt.title('Minibatch run vs. Training loss');
+  plt.show();
 
   console.log('x=0.2，z=', sess.run(z, {feed_dict: [[X, 0.2]]}));
 }

@@ -1,8 +1,8 @@
 // Listing 5-2: softmax regression on MNIST, trained and saved with tf.train.Saver.
 // The book's restore-and-predict part is disabled (inside a ''' string); --restore runs it.
-// Figures: the book's imshow of the two predicted digits is left out until tf1ts has its pyplot module.
+// Figures (with --restore): pylab.show() writes the two predicted digits to ./plots (or $TF1TS_PLOT_DIR).
 import * as tf from '../src';
-import {input_data} from '../src';
+import {input_data, pylab, type NDArray} from '../src';
 import {SHORT, seed_graph} from './flags';
 
 const RESTORE = process.argv.includes('--restore'); // not in the book: runs its disabled restore part
@@ -93,4 +93,14 @@ if (RESTORE) { // the book: this part sits in a ''' string
   const [batch_xs, batch_ys] = mnist.train.next_batch(2);
   const [outputval, predv] = sess.run([output, pred], {feed_dict: [[x, batch_xs]]});
   console.log(outputval, predv, batch_ys);
+
+  let im = batch_xs.get(0) as NDArray;
+  im = im.reshape(-1, 28);
+  pylab.imshow(im);
+  pylab.show();
+
+  im = batch_xs.get(1) as NDArray;
+  im = im.reshape(-1, 28);
+  pylab.imshow(im);
+  pylab.show();
 }

@@ -3,7 +3,7 @@
 // Figure: pylab.show() writes the digit to ./plots (or $TF1TS_PLOT_DIR) and prints its path.
 import * as tf from '../src';
 import {input_data, type NDArray} from '../src';
-import {pylab} from '../src/plot';
+import {pylab} from '../src';
 import {SHORT, seed_graph} from './flags';
 
 seed_graph(tf);

@@ -2,7 +2,7 @@
 // Figures: plt.show() writes each to ./plots (or $TF1TS_PLOT_DIR) and prints its path.
 import * as tf from '../src';
 import {np, type NDArray} from '../src';
-import {plt} from '../src/plot';
+import {plt} from '../src';
 import {shuffle} from './sklearn';
 import {seed_graph} from './flags';
 
