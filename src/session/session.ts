@@ -59,6 +59,11 @@ export class Session implements SessionLike, Disposable {
   /** Seeds unseeded random ops, so that each session (like each TF process) draws afresh. */
   private readonly entropy = Math.floor(Math.random() * 0x7fffffff);
 
+  /** `sess.graph_def`: the session's graph as a GraphDef (`sess.graph.as_graph_def()`). */
+  get graph_def(): ReturnType<Graph['as_graph_def']> {
+    return this.graph.as_graph_def();
+  }
+
   /** `new tf.Session()`, `new tf.Session('', graph)` or `new tf.Session({graph})`. */
   constructor(target?: string | SessionOptions | null, graph?: Graph | null, config?: unknown) {
     const o: SessionOptions = typeof target === 'object' && target !== null ? target : {target: target ?? '', graph: graph ?? undefined, config};

@@ -115,15 +115,18 @@ export class FileWriter implements Disposable {
   add_graph(graph: unknown, global_step?: number | null, graph_def?: unknown): void {
     if (graph != null && graph_def != null) throw new ValueError('Please pass only graph, or graph_def (deprecated), but not both.');
     const bytes = graphDefBytes(graph ?? graph_def);
-    if (bytes) this.addEventAt({graph_def: bytes}, global_step);
-    // TODO(lead): TF also writes a MetaGraphDef event here (add_meta_graph(create_meta_graph_def(...))),
-    // once the checkpoint engineer's meta_graph export exists.
+    this.addEventAt({graph_def: bytes}, global_step);
+    // TF then also writes a MetaGraphDef event (create_meta_graph_def); tf1ts has no MetaGraphDef
+    // yet, and TensorBoard's graph dashboard reads the GraphDef.
   }
 
-  /** Adds a serialized MetaGraphDef (bytes) or a MetaGraphDef plain object. */
-  add_meta_graph(meta_graph_def: Uint8Array | object, global_step?: number | null): void {
-    const bytes = meta_graph_def instanceof Uint8Array ? meta_graph_def : encodeProto('MetaGraphDef', meta_graph_def);
-    this.addEventAt({meta_graph_def: bytes}, global_step);
+  /** Adds a serialized MetaGraphDef (bytes, e.g. one TensorFlow wrote; tf1ts cannot build one). */
+  add_meta_graph(meta_graph_def: Uint8Array, global_step?: number | null): void {
+    if (!(meta_graph_def instanceof Uint8Array)) {
+      const type = meta_graph_def === null ? 'null' : typeof meta_graph_def === 'object' ? (meta_graph_def as object).constructor?.name ?? 'object' : typeof meta_graph_def;
+      throw new TypeError(`meta_graph_def must be type MetaGraphDef, saw type: ${type} (tf1ts takes a serialized MetaGraphDef, as bytes)`);
+    }
+    this.addEventAt({meta_graph_def}, global_step);
   }
 
   /** Adds a SessionLog (`{status: 1}` START, 2 STOP, 3 CHECKPOINT). */
@@ -203,10 +206,8 @@ export class FileWriter implements Disposable {
   }
 }
 
-let warnedNoGraphDef = false;
-
 /** The serialized GraphDef of a Graph (`as_graph_def(add_shapes=True)`) or of a GraphDef. */
-function graphDefBytes(g: unknown): Uint8Array | null {
+function graphDefBytes(g: unknown): Uint8Array {
   if (g instanceof Uint8Array) return g;
   const asGraphDef = (g as {as_graph_def?: unknown} | null)?.as_graph_def;
   if (typeof asGraphDef === 'function') {
@@ -214,14 +215,5 @@ function graphDefBytes(g: unknown): Uint8Array | null {
     return def instanceof Uint8Array ? def : encodeProto('GraphDef', def as object);
   }
   if (g !== null && typeof g === 'object' && 'node' in g) return encodeProto('GraphDef', g);
-  if (g !== null && typeof g === 'object' && '_operations' in g) {
-    // TODO(lead): Graph.as_graph_def (the GraphDef engineer's) is not there yet; until it is, the
-    // graph is left out of the events file.
-    if (!warnedNoGraphDef) {
-      warnedNoGraphDef = true;
-      process.emitWarning('tf1ts: Graph.as_graph_def is not available; the graph is not written to the events file.');
-    }
-    return null;
-  }
   throw new TypeError('The passed graph must be an instance of `Graph` or the deprecated `GraphDef`');
 }

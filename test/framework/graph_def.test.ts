@@ -95,6 +95,12 @@ describe('graph.as_graph_def()', () => {
     expect(build(variablesInit).as_graph_def().toString()).to.equal(tfText('variables_init'));
   });
 
+  it('is also sess.graph_def', () => {
+    const g = build(listing414);
+    using sess = new tf.Session({graph: g});
+    expect(sess.graph_def.toString()).to.equal(tfText('listing_4_14'));
+  });
+
   it('says which GraphDef version wrote it', () => {
     expect(build(listing414).as_graph_def().versions).to.deep.equal({producer: TF_GRAPH_DEF_VERSION});
   });

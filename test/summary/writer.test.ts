@@ -181,18 +181,21 @@ describe('tf.summary.FileWriter', () => {
     expect(events(path.join(tmp, 'exit')).map((e) => e.step ?? 0)).to.deep.equal([0, 0, 1, 2, 3, 4]);
   });
 
-  it('writes the graph when Graph.as_graph_def is available', () => {
+  it('writes the graph given to the constructor (its GraphDef with shapes), and checks add_graph/add_meta_graph arguments', () => {
     tf.reset_default_graph();
     tf.constant(1.0, {name: 'c'});
     const g = tf.get_default_graph();
-    const hasGraphDef = typeof (g as unknown as {as_graph_def?: unknown}).as_graph_def === 'function';
     const w = new summary.FileWriter(tmp, g);
     w.close();
-    const whats = files(tmp).length ? events(tmp).map((e) => Object.keys(e).find((k) => k !== 'wall_time' && k !== 'step' && k !== 'source_metadata')) : [];
-    // TODO(lead): once as_graph_def lands this is always the first branch (plus meta_graph_def).
-    expect(whats).to.deep.equal(hasGraphDef ? ['file_version', 'graph_def'] : []);
+    const written = events(tmp);
+    const whats = written.map((e) => Object.keys(e).find((k) => k !== 'wall_time' && k !== 'step' && k !== 'source_metadata'));
+    expect(whats).to.deep.equal(['file_version', 'graph_def']);
+    const def = tf.GraphDef.FromString(written[1].graph_def!);
+    expect(def.node.map((n) => n.name)).to.deep.equal(['c']);
+    expect(Object.keys(def.node[0].attr ?? {})).to.include('_output_shapes');
     expect(() => w.add_graph(g, null, {node: []})).to.throw(tf.errors.ValueError, /only graph, or graph_def/);
     expect(() => w.add_graph(42)).to.throw(TypeError, /must be an instance of `Graph`/);
+    expect(() => w.add_meta_graph({} as Uint8Array)).to.throw(TypeError, /meta_graph_def must be type MetaGraphDef, saw type: Object/);
   });
 });
 
