@@ -16,6 +16,8 @@ import * as tf from '../src';
 import * as M from './models';
 
 const ROOT = path.join(__dirname, '..');
+/** Node's collector, exposed by --expose-gc (npm run bench passes it). */
+const gc = (globalThis as {gc?: () => void}).gc;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
 interface Impl {
@@ -39,8 +41,11 @@ function local(name: string, make: () => M.Step): Impl {
     async time(iters) {
       if (!step) {
         step = make();
-        for (let i = 0; i < Math.min(iters, 30); i++) step();
+        // As many warm-up steps as a round has: V8 optimizes the step's code over the first hundreds.
+        for (let i = 0; i < iters; i++) step();
       }
+      // Each implementation starts with the garbage of the one before it collected.
+      gc?.();
       const t0 = performance.now();
       for (let i = 0; i < iters; i++) step();
       return (performance.now() - t0) / iters;

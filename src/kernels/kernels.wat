@@ -162,8 +162,8 @@
   ;; C[M,N] = op(A)·B for N ≤ 12 (the book's ten classes): XNNPACK handles such a narrow B
   ;; poorly, and tfjs would also pack B and transpose A first. op(A) is A[M,K] (transA = 0) or
   ;; A[K,M] read transposed in place (transA = 1); B is [K,N]. Four rows of C at a time in twelve
-  ;; accumulators (columns beyond N are computed from whatever follows B's rows and never
-  ;; stored: the caller keeps 48 readable bytes after B). Each element is accumulated over k in
+  ;; accumulators (columns beyond N are computed from whatever follows B's rows; the caller keeps
+  ;; 48 readable bytes after B, and they end up in C only where a later row overwrites them). Each element is accumulated over k in
   ;; order from 0, one multiply then one add (no FMA), as XNNPACK's f32 GEMM does, so the results
   ;; are the same bits.
   (func (export "matmul_narrow")
@@ -235,13 +235,35 @@
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $kLoop)))
       (local.set $pc (i32.add (local.get $c) (i32.mul (local.get $m) (local.get $rowBytes))))
-      (call $storeRow (local.get $pc) (local.get $c00) (local.get $c01) (local.get $c02) (local.get $N))
-      (local.set $pc (i32.add (local.get $pc) (local.get $rowBytes)))
-      (call $storeRow (local.get $pc) (local.get $c10) (local.get $c11) (local.get $c12) (local.get $N))
-      (local.set $pc (i32.add (local.get $pc) (local.get $rowBytes)))
-      (call $storeRow (local.get $pc) (local.get $c20) (local.get $c21) (local.get $c22) (local.get $N))
-      (local.set $pc (i32.add (local.get $pc) (local.get $rowBytes)))
-      (call $storeRow (local.get $pc) (local.get $c30) (local.get $c31) (local.get $c32) (local.get $N))
+      ;; Whole vectors, when enough rows follow to be written over later with their own values
+      ;; (a row's last vector spills up to 11 floats, 11/N rows, into the rows after it).
+      (if (i32.ge_u (i32.sub (local.get $M) (i32.add (local.get $m) (i32.const 4))) (i32.div_u (i32.const 11) (local.get $N)))
+        (then
+          (v128.store (local.get $pc) (local.get $c00))
+          (v128.store offset=16 (local.get $pc) (local.get $c01))
+          (v128.store offset=32 (local.get $pc) (local.get $c02))
+          (local.set $pc (i32.add (local.get $pc) (local.get $rowBytes)))
+          (v128.store (local.get $pc) (local.get $c10))
+          (v128.store offset=16 (local.get $pc) (local.get $c11))
+          (v128.store offset=32 (local.get $pc) (local.get $c12))
+          (local.set $pc (i32.add (local.get $pc) (local.get $rowBytes)))
+          (v128.store (local.get $pc) (local.get $c20))
+          (v128.store offset=16 (local.get $pc) (local.get $c21))
+          (v128.store offset=32 (local.get $pc) (local.get $c22))
+          (local.set $pc (i32.add (local.get $pc) (local.get $rowBytes)))
+          (v128.store (local.get $pc) (local.get $c30))
+          (v128.store offset=16 (local.get $pc) (local.get $c31))
+          (v128.store offset=32 (local.get $pc) (local.get $c32))
+        )
+        (else
+          (call $storeRow (local.get $pc) (local.get $c00) (local.get $c01) (local.get $c02) (local.get $N))
+          (local.set $pc (i32.add (local.get $pc) (local.get $rowBytes)))
+          (call $storeRow (local.get $pc) (local.get $c10) (local.get $c11) (local.get $c12) (local.get $N))
+          (local.set $pc (i32.add (local.get $pc) (local.get $rowBytes)))
+          (call $storeRow (local.get $pc) (local.get $c20) (local.get $c21) (local.get $c22) (local.get $N))
+          (local.set $pc (i32.add (local.get $pc) (local.get $rowBytes)))
+          (call $storeRow (local.get $pc) (local.get $c30) (local.get $c31) (local.get $c32) (local.get $N))
+        ))
       (local.set $m (i32.add (local.get $m) (i32.const 4)))
       (br $block)))
     ;; The last M mod 4 rows, one at a time.

@@ -155,7 +155,7 @@ describe('WASM kernels', () => {
 
   it('the narrow matmul equals XNNPACK (tfjs matMul of untransposed operands) bit for bit', () => {
     const before = liveTensors();
-    const shapes: [number, number, number][] = [[100, 784, 10], [128, 256, 10], [7, 5, 1], [9, 3, 4], [4, 0, 3], [1, 1, 12], [13, 17, 11], [6, 40, 8], [784, 100, 10]];
+    const shapes: [number, number, number][] = [[100, 784, 10], [128, 256, 10], [7, 5, 1], [9, 3, 4], [4, 0, 3], [1, 1, 12], [13, 17, 11], [6, 40, 8], [784, 100, 10], [40, 6, 1], [30, 5, 3], [21, 9, 5]];
     for (const [m, k, n] of shapes) {
       for (const ta of [false, true]) {
         for (const tb of [false, true]) {
