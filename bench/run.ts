@@ -122,12 +122,12 @@ async function main(): Promise<void> {
   const tfImpl = (b: string): Impl[] => (typeof peer === 'string' ? [] : [peer.impl(b)]);
   const benches: Bench[] = [
     {
-      id: 'maxout', title: 'Maxout step (listing 6-4, batch 100, GD)', unit: 'ms', iters: 200,
+      id: 'maxout', title: 'Maxout step (listing 6-4, batch 100, GD)', unit: 'ms', iters: 1000,
       impls: [local('tf1ts', M.maxoutTf1ts), local('tfjs eager, hand-written gradients, matmul transpose flags', () => M.maxoutEager(true)),
         local('tfjs eager, hand-written gradients, explicit transposes', () => M.maxoutEager(false)), ...tfImpl('maxout')],
     },
     {
-      id: 'mlp', title: 'MLP step (784-256-256-10, ReLU, Adam, batch 128)', unit: 'ms', iters: 20,
+      id: 'mlp', title: 'MLP step (784-256-256-10, ReLU, Adam, batch 128)', unit: 'ms', iters: 40,
       impls: [local('tf1ts', M.mlpTf1ts), local('tfjs eager, hand-written gradients, matmul transpose flags', () => M.mlpEager(true)),
         local('tfjs eager, hand-written gradients, explicit transposes', () => M.mlpEager(false)),
         local('kernel floor: its 8 matmuls alone, operands reused (packing cached)', () => M.mlpMatmulFloor(false)),

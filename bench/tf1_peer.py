@@ -88,7 +88,7 @@ for line in sys.stdin:
     n = int(n)
     if name not in prepared:
         prepared[name] = BENCHES[name]()
-        for _ in range(min(n, 20)):
+        for _ in range(n):  # warm-up: as many steps as a round, as for the tf1ts side
             prepared[name]()
     step = prepared[name]
     t0 = time.perf_counter()
