@@ -24,7 +24,7 @@ export interface WasmKernels {
   relu_grad(g: number, x: number, out: number, n: number): void;
   transpose_4byte(src: number, dst: number, rows: number, cols: number): void;
   sum_rows(src: number, dst: number, rows: number, cols: number): void;
-  matmul_narrow(a: number, b: number, c: number, m: number, k: number, n: number, transA: number): void;
+  matmul(a: number, b: number, c: number, m: number, k: number, n: number, transA: number): void;
 }
 
 /** The widest B (columns) matmul_narrow computes. */
@@ -117,21 +117,28 @@ export function sumLeadingAxes(x: tfc.Tensor, k: number, keep: boolean): tfc.Ten
 }
 
 /**
- * op(A)·B for a float32 B of at most 12 columns (or rows, with `transposeB`), on the WASM kernels:
- * A is read transposed in place, B is not packed, and the products come out as XNNPACK's would.
- * Null where the kernels are not available or the shapes do not fit; callers then use tfjs.
+ * op(A)·op(B) of float32 matrices on the WASM kernel: A is read transposed in place, B is not
+ * packed (a transposed B is transposed first), and the products come out as XNNPACK's would.
+ * Null where the kernels are not available (callers then use tfjs).
  */
-export function matmulNarrow(a: tfc.Tensor, b: tfc.Tensor, transposeA: boolean, transposeB: boolean): tfc.Tensor | null {
+export function matmulWasm(a: tfc.Tensor, b: tfc.Tensor, transposeA: boolean, transposeB: boolean): tfc.Tensor | null {
   const [r, c] = a.shape as [number, number];
   const [m, k] = transposeA ? [c, r] : [r, c];
   const n = (transposeB ? b.shape[0] : b.shape[1]) as number;
-  if (a.dtype !== 'float32' || b.dtype !== 'float32' || n > NARROW || m * n === 0 || !wasmKernels()) return null;
+  if (a.dtype !== 'float32' || b.dtype !== 'float32' || !wasmKernels()) return null;
+  if (m * n === 0) return tfc.zeros([m, n]);
   const bt = transposeB ? transpose2d(b) : b;
   // The kernel reads up to 48 bytes past B's last row (lanes it never stores).
   const out =
-    heapOffset(bt) + (k * n + NARROW) * 4 <= heapBytes()
-      ? wasmCompute([a, bt], [{shape: [m, n], dtype: 'float32'}], (kern, [pa, pb], [pc]) => kern.matmul_narrow(pa, pb, pc, m, k, n, transposeA ? 1 : 0))
+    heapOffset(bt) + (k * n + 12) * 4 <= heapBytes()
+      ? wasmCompute([a, bt], [{shape: [m, n], dtype: 'float32'}], (kern, [pa, pb], [pc]) => kern.matmul(pa, pb, pc, m, k, n, transposeA ? 1 : 0))
       : null;
   if (bt !== b) bt.dispose();
   return out && out[0];
+}
+
+/** matmulWasm for a B of at most 12 columns (or rows, with `transposeB`), else null. */
+export function matmulNarrow(a: tfc.Tensor, b: tfc.Tensor, transposeA: boolean, transposeB: boolean): tfc.Tensor | null {
+  const n = (transposeB ? b.shape[0] : b.shape[1]) as number;
+  return n <= NARROW ? matmulWasm(a, b, transposeA, transposeB) : null;
 }
