@@ -8,7 +8,7 @@
 import {expect} from 'chai';
 import * as tfc from '@tensorflow/tfjs-core';
 import * as tf from '../../src';
-import {matmulNarrow, setWasmKernelsEnabled, sumLeadingAxes, transpose2d, wasmKernels} from '../../src/kernels';
+import {matmulNarrow, matmulWasm, setWasmKernelsEnabled, sumLeadingAxes, transpose2d, wasmKernels} from '../../src/kernels';
 import {training_ops} from '../../src/train/training_ops';
 import {relu_grad} from '../../src/ops/nn_grad_ops';
 import {liveTensors} from '../helpers/golden';
@@ -173,6 +173,19 @@ describe('WASM kernels', () => {
       }
     }
     expect(liveTensors()).to.equal(before);
+  });
+
+  it('the matmul kernel equals XNNPACK on wide products too (several panels of 12 columns)', () => {
+    for (const [m, k, n] of [[5, 7, 13], [9, 16, 24], [6, 3, 25], [33, 40, 256]]) {
+      for (const [ta, tb] of [[false, false], [true, false], [false, true]]) {
+        tfc.tidy(() => {
+          const a = tfc.tensor2d(values(m * k, m * k, false), ta ? [k, m] : [m, k]);
+          const b = tfc.tensor2d(values(k * n, k * n + 1, false), tb ? [n, k] : [k, n]);
+          const want = tfc.matMul(ta ? tfc.transpose(a) : a, tb ? tfc.transpose(b) : b);
+          expectSameFloats(matmulWasm(a, b, ta, tb)!.dataSync() as Float32Array, want.dataSync() as Float32Array, `${m}x${k}x${n} ta=${ta} tb=${tb}`);
+        });
+      }
+    }
   });
 
   it('the narrow matmul leaves wider products to XNNPACK', () => {
