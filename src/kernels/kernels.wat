@@ -173,7 +173,7 @@
     (local $j i32) (local $w i32) (local $m i32) (local $m4 i32) (local $k i32)
     (local $pa i32) (local $pb i32) (local $pc i32) (local $bPanel i32) (local $cPanel i32)
     (local $aStrideK i32) (local $aStrideM i32) (local $rowBytes i32) (local $spill i32)
-    (local $va v128) (local $s v128) (local $b0 v128) (local $b1 v128) (local $b2 v128)
+    (local $s v128) (local $b0 v128) (local $b1 v128) (local $b2 v128)
     (local $c00 v128) (local $c01 v128) (local $c02 v128)
     (local $c10 v128) (local $c11 v128) (local $c12 v128)
     (local $c20 v128) (local $c21 v128) (local $c22 v128)
@@ -212,33 +212,23 @@
         (local.set $k (i32.const 0))
         (block $kDone (loop $kLoop
           (br_if $kDone (i32.ge_u (local.get $k) (local.get $K)))
-          ;; op(A)[m..m+3, k]: contiguous when A is read transposed, else gathered from four rows.
-          (if (local.get $transA)
-            (then (local.set $va (v128.load (local.get $pa))))
-            (else (local.set $va
-              (f32x4.replace_lane 3
-                (f32x4.replace_lane 2
-                  (f32x4.replace_lane 1
-                    (f32x4.splat (f32.load (local.get $pa)))
-                    (f32.load (i32.add (local.get $pa) (local.get $aStrideM))))
-                  (f32.load (i32.add (local.get $pa) (i32.shl (local.get $aStrideM) (i32.const 1)))))
-                (f32.load (i32.add (local.get $pa) (i32.mul (local.get $aStrideM) (i32.const 3))))))))
           (local.set $b0 (v128.load (local.get $pb)))
           (local.set $b1 (v128.load offset=16 (local.get $pb)))
           (local.set $b2 (v128.load offset=32 (local.get $pb)))
-          (local.set $s (i8x16.shuffle 0 1 2 3 0 1 2 3 0 1 2 3 0 1 2 3 (local.get $va) (local.get $va)))
+          ;; op(A)[m+r, k], broadcast to four lanes.
+          (local.set $s (v128.load32_splat (local.get $pa)))
           (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $s) (local.get $b0))))
           (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $s) (local.get $b1))))
           (local.set $c02 (f32x4.add (local.get $c02) (f32x4.mul (local.get $s) (local.get $b2))))
-          (local.set $s (i8x16.shuffle 4 5 6 7 4 5 6 7 4 5 6 7 4 5 6 7 (local.get $va) (local.get $va)))
+          (local.set $s (v128.load32_splat (i32.add (local.get $pa) (local.get $aStrideM))))
           (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $s) (local.get $b0))))
           (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $s) (local.get $b1))))
           (local.set $c12 (f32x4.add (local.get $c12) (f32x4.mul (local.get $s) (local.get $b2))))
-          (local.set $s (i8x16.shuffle 8 9 10 11 8 9 10 11 8 9 10 11 8 9 10 11 (local.get $va) (local.get $va)))
+          (local.set $s (v128.load32_splat (i32.add (local.get $pa) (i32.mul (local.get $aStrideM) (i32.const 2)))))
           (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $s) (local.get $b0))))
           (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $s) (local.get $b1))))
           (local.set $c22 (f32x4.add (local.get $c22) (f32x4.mul (local.get $s) (local.get $b2))))
-          (local.set $s (i8x16.shuffle 12 13 14 15 12 13 14 15 12 13 14 15 12 13 14 15 (local.get $va) (local.get $va)))
+          (local.set $s (v128.load32_splat (i32.add (local.get $pa) (i32.mul (local.get $aStrideM) (i32.const 3)))))
           (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $s) (local.get $b0))))
           (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $s) (local.get $b1))))
           (local.set $c32 (f32x4.add (local.get $c32) (f32x4.mul (local.get $s) (local.get $b2))))
