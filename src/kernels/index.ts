@@ -4,9 +4,10 @@
  * where they are: a tensor's data is a byte offset into that heap.
  *
  * They replace what tfjs-wasm does slowly and a training step does every time — the optimizers'
- * element-wise updates, the transposes around matmuls, ReLU's gradient — with one SIMD pass each.
- * Each has a JavaScript twin (the reference, used on the CPU backend, when the binary is missing,
- * or with `TF1TS_WASM_KERNELS=0`); the tests check the two agree bit for bit.
+ * element-wise updates, products with a narrow right-hand side, the transposes around matmuls,
+ * ReLU's gradient, sums over leading axes — with one SIMD pass each. Each has a JavaScript or
+ * tfjs twin (used on the CPU backend, when the binary is missing, or with `TF1TS_WASM_KERNELS=0`);
+ * the tests check the two agree bit for bit.
  */
 import * as fs from 'fs';
 import * as path from 'path';

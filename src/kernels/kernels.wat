@@ -1,12 +1,14 @@
 ;; tf1ts's own WebAssembly kernels, run in place on tfjs-backend-wasm's heap (the module imports
 ;; tfjs's memory, so a tensor's data is addressed by its byte offset there). They cover what
 ;; tfjs-wasm does slowly and a training step does every time: the optimizers' element-wise
-;; updates (one pass instead of a JavaScript loop rounding through Math.fround), the transposes
-;; around XNNPACK's matmuls, and ReLU's gradient.
+;; updates (one pass instead of a JavaScript loop rounding through Math.fround), matrix products
+;; with a narrow right-hand side, the transposes around XNNPACK's matmuls, ReLU's gradient and
+;; sums over leading axes.
 ;;
-;; Arithmetic is float32, one IEEE operation at a time in TF's kernel order (no fused
-;; multiply-add): each lane computes exactly what the JavaScript reference in
-;; src/train/training_ops.ts computes, and the tests compare the two bit for bit.
+;; Arithmetic is float32, one IEEE operation at a time (no fused multiply-add), in the order of
+;; what each kernel replaces: TF's kernel order for the updates (the JavaScript reference in
+;; src/train/training_ops.ts), XNNPACK's and tfjs's accumulation order for the products and sums.
+;; The tests (test/kernels) compare each with what it replaces, bit for bit.
 ;;
 ;; Built to build/kernels.wasm by scripts/build_kernels.js (run by `npm install`).
 ;; Pointers are byte offsets of float32 (or any 4-byte) arrays; n counts elements.
