@@ -26,6 +26,9 @@ export interface WasmKernels {
   transpose_4byte(src: number, dst: number, rows: number, cols: number): void;
   sum_rows(src: number, dst: number, rows: number, cols: number): void;
   matmul(a: number, b: number, c: number, m: number, k: number, n: number, transA: number): void;
+  add_f32(x: number, y: number, out: number, n: number, ny: number): void;
+  sub_f32(x: number, y: number, out: number, n: number, ny: number): void;
+  mul_f32(x: number, y: number, out: number, n: number, ny: number): void;
 }
 
 /** The widest B (columns) matmul_narrow computes. */
@@ -142,4 +145,26 @@ export function matmulWasm(a: tfc.Tensor, b: tfc.Tensor, transposeA: boolean, tr
 export function matmulNarrow(a: tfc.Tensor, b: tfc.Tensor, transposeA: boolean, transposeB: boolean): tfc.Tensor | null {
   const n = (transposeB ? b.shape[0] : b.shape[1]) as number;
   return n <= NARROW ? matmulWasm(a, b, transposeA, transposeB) : null;
+}
+
+/** y broadcasts into x's shape as the kernels take it: a scalar, or x's trailing dimensions. */
+function broadcastsInto(x: tfc.Tensor, y: tfc.Tensor): boolean {
+  return y.rank <= x.rank && (y.size === 1 || y.shape.every((d, i) => d === x.shape[x.rank - y.rank + i]));
+}
+
+/**
+ * x + y, x - y or x · y of float32 tensors on the WASM kernels, where one operand has the
+ * other's shape, is a scalar, or is its trailing dimensions (a bias); for + and · either way
+ * round. Null otherwise (and without the kernels): callers then use tfjs.
+ */
+export function elementwiseF32(op: 'add' | 'sub' | 'mul', x: tfc.Tensor, y: tfc.Tensor): tfc.Tensor | null {
+  if (x.dtype !== 'float32' || y.dtype !== 'float32' || x.size === 0 || y.size === 0) return null;
+  let [a, b] = [x, y];
+  if (!broadcastsInto(x, y)) {
+    // IEEE addition and multiplication are commutative, bit for bit.
+    if (op === 'sub' || !broadcastsInto(y, x)) return null;
+    [a, b] = [y, x];
+  }
+  const out = wasmCompute([a, b], [{shape: a.shape, dtype: 'float32'}], (k, [pa, pb], [po]) => k[`${op}_f32`](pa, pb, po, a.size, b.size));
+  return out && out[0];
 }

@@ -138,6 +138,142 @@
       (local.set $i (i32.add (local.get $i) (i32.const 4)))
       (br $tail))))
 
+;; out[i] = x[i] op y[i mod ny] for float32 x of n elements and y of ny (ny = n: the same
+  ;; shape; ny = 1: a scalar; otherwise y is x's trailing dimensions, as a bias): Add, Sub and
+  ;; Mul without tfjs's per-kernel dispatch, which costs more than the arithmetic on small
+  ;; tensors. One IEEE operation per element, as tfjs-wasm's kernels.
+  (func (export "add_f32") (param $x i32) (param $y i32) (param $out i32) (param $n i32) (param $ny i32)
+    (local $base i32) (local $end i32) (local $i i32) (local $rowEnd i32) (local $row4 i32) (local $ys v128) (local $yv f32)
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (if (i32.eq (local.get $ny) (i32.const 1))
+      (then
+        (local.set $yv (f32.load (local.get $y)))
+        (local.set $ys (f32x4.splat (local.get $yv)))
+        (local.set $row4 (i32.and (local.get $end) (i32.const -16)))
+        (block $d4 (loop $l4
+          (br_if $d4 (i32.ge_u (local.get $i) (local.get $row4)))
+          (v128.store (i32.add (local.get $out) (local.get $i))
+            (f32x4.add (v128.load (i32.add (local.get $x) (local.get $i))) (local.get $ys)))
+          (local.set $i (i32.add (local.get $i) (i32.const 16)))
+          (br $l4)))
+        (block $d1 (loop $l1
+          (br_if $d1 (i32.ge_u (local.get $i) (local.get $end)))
+          (f32.store (i32.add (local.get $out) (local.get $i))
+            (f32.add (f32.load (i32.add (local.get $x) (local.get $i))) (local.get $yv)))
+          (local.set $i (i32.add (local.get $i) (i32.const 4)))
+          (br $l1)))
+        (return)))
+    ;; Row after row of ny elements; i is the offset in the row (y's), base the row's (x's).
+    (local.set $rowEnd (i32.shl (local.get $ny) (i32.const 2)))
+    (local.set $row4 (i32.and (local.get $rowEnd) (i32.const -16)))
+    (block $rows (loop $row
+      (br_if $rows (i32.ge_u (local.get $base) (local.get $end)))
+      (local.set $i (i32.const 0))
+      (block $d4 (loop $l4
+        (br_if $d4 (i32.ge_u (local.get $i) (local.get $row4)))
+        (v128.store (i32.add (local.get $out) (i32.add (local.get $base) (local.get $i)))
+          (f32x4.add (v128.load (i32.add (local.get $x) (i32.add (local.get $base) (local.get $i))))
+                 (v128.load (i32.add (local.get $y) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $l4)))
+      (block $d1 (loop $l1
+        (br_if $d1 (i32.ge_u (local.get $i) (local.get $rowEnd)))
+        (f32.store (i32.add (local.get $out) (i32.add (local.get $base) (local.get $i)))
+          (f32.add (f32.load (i32.add (local.get $x) (i32.add (local.get $base) (local.get $i))))
+                   (f32.load (i32.add (local.get $y) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $l1)))
+      (local.set $base (i32.add (local.get $base) (local.get $rowEnd)))
+      (br $row))))
+
+  (func (export "sub_f32") (param $x i32) (param $y i32) (param $out i32) (param $n i32) (param $ny i32)
+    (local $base i32) (local $end i32) (local $i i32) (local $rowEnd i32) (local $row4 i32) (local $ys v128) (local $yv f32)
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (if (i32.eq (local.get $ny) (i32.const 1))
+      (then
+        (local.set $yv (f32.load (local.get $y)))
+        (local.set $ys (f32x4.splat (local.get $yv)))
+        (local.set $row4 (i32.and (local.get $end) (i32.const -16)))
+        (block $d4 (loop $l4
+          (br_if $d4 (i32.ge_u (local.get $i) (local.get $row4)))
+          (v128.store (i32.add (local.get $out) (local.get $i))
+            (f32x4.sub (v128.load (i32.add (local.get $x) (local.get $i))) (local.get $ys)))
+          (local.set $i (i32.add (local.get $i) (i32.const 16)))
+          (br $l4)))
+        (block $d1 (loop $l1
+          (br_if $d1 (i32.ge_u (local.get $i) (local.get $end)))
+          (f32.store (i32.add (local.get $out) (local.get $i))
+            (f32.sub (f32.load (i32.add (local.get $x) (local.get $i))) (local.get $yv)))
+          (local.set $i (i32.add (local.get $i) (i32.const 4)))
+          (br $l1)))
+        (return)))
+    ;; Row after row of ny elements; i is the offset in the row (y's), base the row's (x's).
+    (local.set $rowEnd (i32.shl (local.get $ny) (i32.const 2)))
+    (local.set $row4 (i32.and (local.get $rowEnd) (i32.const -16)))
+    (block $rows (loop $row
+      (br_if $rows (i32.ge_u (local.get $base) (local.get $end)))
+      (local.set $i (i32.const 0))
+      (block $d4 (loop $l4
+        (br_if $d4 (i32.ge_u (local.get $i) (local.get $row4)))
+        (v128.store (i32.add (local.get $out) (i32.add (local.get $base) (local.get $i)))
+          (f32x4.sub (v128.load (i32.add (local.get $x) (i32.add (local.get $base) (local.get $i))))
+                 (v128.load (i32.add (local.get $y) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $l4)))
+      (block $d1 (loop $l1
+        (br_if $d1 (i32.ge_u (local.get $i) (local.get $rowEnd)))
+        (f32.store (i32.add (local.get $out) (i32.add (local.get $base) (local.get $i)))
+          (f32.sub (f32.load (i32.add (local.get $x) (i32.add (local.get $base) (local.get $i))))
+                   (f32.load (i32.add (local.get $y) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $l1)))
+      (local.set $base (i32.add (local.get $base) (local.get $rowEnd)))
+      (br $row))))
+
+  (func (export "mul_f32") (param $x i32) (param $y i32) (param $out i32) (param $n i32) (param $ny i32)
+    (local $base i32) (local $end i32) (local $i i32) (local $rowEnd i32) (local $row4 i32) (local $ys v128) (local $yv f32)
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (if (i32.eq (local.get $ny) (i32.const 1))
+      (then
+        (local.set $yv (f32.load (local.get $y)))
+        (local.set $ys (f32x4.splat (local.get $yv)))
+        (local.set $row4 (i32.and (local.get $end) (i32.const -16)))
+        (block $d4 (loop $l4
+          (br_if $d4 (i32.ge_u (local.get $i) (local.get $row4)))
+          (v128.store (i32.add (local.get $out) (local.get $i))
+            (f32x4.mul (v128.load (i32.add (local.get $x) (local.get $i))) (local.get $ys)))
+          (local.set $i (i32.add (local.get $i) (i32.const 16)))
+          (br $l4)))
+        (block $d1 (loop $l1
+          (br_if $d1 (i32.ge_u (local.get $i) (local.get $end)))
+          (f32.store (i32.add (local.get $out) (local.get $i))
+            (f32.mul (f32.load (i32.add (local.get $x) (local.get $i))) (local.get $yv)))
+          (local.set $i (i32.add (local.get $i) (i32.const 4)))
+          (br $l1)))
+        (return)))
+    ;; Row after row of ny elements; i is the offset in the row (y's), base the row's (x's).
+    (local.set $rowEnd (i32.shl (local.get $ny) (i32.const 2)))
+    (local.set $row4 (i32.and (local.get $rowEnd) (i32.const -16)))
+    (block $rows (loop $row
+      (br_if $rows (i32.ge_u (local.get $base) (local.get $end)))
+      (local.set $i (i32.const 0))
+      (block $d4 (loop $l4
+        (br_if $d4 (i32.ge_u (local.get $i) (local.get $row4)))
+        (v128.store (i32.add (local.get $out) (i32.add (local.get $base) (local.get $i)))
+          (f32x4.mul (v128.load (i32.add (local.get $x) (i32.add (local.get $base) (local.get $i))))
+                 (v128.load (i32.add (local.get $y) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $l4)))
+      (block $d1 (loop $l1
+        (br_if $d1 (i32.ge_u (local.get $i) (local.get $rowEnd)))
+        (f32.store (i32.add (local.get $out) (i32.add (local.get $base) (local.get $i)))
+          (f32.mul (f32.load (i32.add (local.get $x) (i32.add (local.get $base) (local.get $i))))
+                   (f32.load (i32.add (local.get $y) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $l1)))
+      (local.set $base (i32.add (local.get $base) (local.get $rowEnd)))
+      (br $row))))
+
   ;; TF's ReluGrad: gradients · (features > 0), a product (so -0 and NaN gradients stay as TF has them).
   (func (export "relu_grad") (param $g i32) (param $x i32) (param $out i32) (param $n i32)
     (local $i i32) (local $end i32) (local $end4 i32) (local $one v128)

@@ -21,7 +21,7 @@ import {zeros_like} from './array_ops_fill';
 import {greater, greater_equal, less_equal, where} from './compare_ops';
 import {log, negative} from './math_unary_ops';
 import type {Operation} from '../framework/operation';
-import {matmulNarrow, transpose2d} from '../kernels';
+import {elementwiseF32, matmulNarrow, transpose2d} from '../kernels';
 
 export const NUMERIC = ['float16', 'float32', 'float64', 'int32', 'int64', 'int16', 'int8', 'uint8', 'uint16'];
 export const FLOATS = ['float16', 'float32', 'float64'];
@@ -86,7 +86,7 @@ const floorModInt = (a: number, b: number): number => a - Math.floor(a / b) * b;
 
 /** String Add concatenates, on the host (the WASM backend has no string kernels). */
 function addKernel(x: tfc.Tensor, y: tfc.Tensor, ctx: KernelContext): tfc.Tensor {
-  if (x.dtype !== 'string') return tfc.add(x, y);
+  if (x.dtype !== 'string') return elementwiseF32('add', x, y) ?? tfc.add(x, y);
   const shape = broadcastRuntime(ctx, x.shape, y.shape);
   const index = (t: tfc.Tensor) => tfc.broadcastTo(tfc.reshape(tfc.range(0, t.size, 1, 'int32'), t.shape), shape).dataSync();
   const [xs, ys] = [x.dataSync() as unknown as string[], y.dataSync() as unknown as string[]];
@@ -109,8 +109,8 @@ const Add = binaryOp('Add', addKernel, ['bfloat16', 'float16', 'float32', 'float
 // TF 2's AddV2, which graphs written by TF 2 hold (tf1ts builds Add): Add without strings.
 binaryOp('AddV2', addKernel, ['bfloat16', 'float16', 'float32', 'float64', 'uint8', 'uint16', 'uint32', 'uint64', 'int8', 'int16', 'int32', 'int64', 'complex64', 'complex128'],
   (_, [g]) => [g, g]);
-const Sub = binaryOp('Sub', tfc.sub, SUB_TYPES, (_, [g]) => [g, negative(g!)]);
-const Mul = binaryOp('Mul', tfc.mul, MUL_TYPES, ({inputs: [x, y]}, [g]) => [multiply(g!, y), multiply(x, g!)]);
+const Sub = binaryOp('Sub', (x, y) => elementwiseF32('sub', x, y) ?? tfc.sub(x, y), SUB_TYPES, (_, [g]) => [g, negative(g!)]);
+const Mul = binaryOp('Mul', (x, y) => elementwiseF32('mul', x, y) ?? tfc.mul(x, y), MUL_TYPES, ({inputs: [x, y]}, [g]) => [multiply(g!, y), multiply(x, g!)]);
 /**
  * RealDiv as TF runs it: Grappler's constant folding turns a division by a constant into a
  * multiplication by the constant's reciprocal (ConstantFolding::ReduceDivToReciprocalMul), which

@@ -8,7 +8,7 @@
 import {expect} from 'chai';
 import * as tfc from '@tensorflow/tfjs-core';
 import * as tf from '../../src';
-import {matmulNarrow, matmulWasm, setWasmKernelsEnabled, sumLeadingAxes, transpose2d, wasmKernels} from '../../src/kernels';
+import {elementwiseF32, matmulNarrow, matmulWasm, setWasmKernelsEnabled, sumLeadingAxes, transpose2d, wasmKernels} from '../../src/kernels';
 import {training_ops} from '../../src/train/training_ops';
 import {relu_grad} from '../../src/ops/nn_grad_ops';
 import {liveTensors} from '../helpers/golden';
@@ -203,5 +203,35 @@ describe('WASM kernels', () => {
         expect(Array.from((sess.run(c) as tf.NDArray).data as Float32Array)).to.deep.equal(new Array(3 * n).fill(0));
       });
     }
+  });
+
+  it('add, sub and mul give float32 arithmetic in the shapes tfjs gives, for same shapes, scalars and trailing broadcasts', () => {
+    const before = liveTensors();
+    const ops = {add: (a: number, b: number) => a + b, sub: (a: number, b: number) => a - b, mul: (a: number, b: number) => a * b};
+    // [x shape, y shape]: y the same, a scalar, x's trailing dimensions, or x inside y (+ and · only).
+    const shapes: [number[], number[]][] = [[[100, 10], [100, 10]], [[7], [7]], [[100, 10], []], [[5, 3], [1, 1]], [[100, 10], [10]], [[6, 7], [7]], [[2, 3, 5], [3, 5]], [[], [4, 3]], [[10], [100, 10]]];
+    for (const [xs, ys] of shapes) {
+      for (const [op, f] of Object.entries(ops) as ['add' | 'sub' | 'mul', (a: number, b: number) => number][]) {
+        tfc.tidy(() => {
+          const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
+          const x = tfc.tensor(values(size(xs), size(xs) + 1), xs);
+          const y = tfc.tensor(values(size(ys), size(ys) + 2), ys);
+          const ours = elementwiseF32(op, x, y);
+          const swapped = size(xs) < size(ys) || xs.length < ys.length;
+          if (op === 'sub' && swapped) {
+            expect(ours, `${op} ${xs} ${ys}`).to.equal(null);
+            return;
+          }
+          expect(ours, `${op} ${xs} ${ys}`).to.not.equal(null);
+          const want = tfc[op](x, y);
+          expect(ours!.shape).to.deep.equal(want.shape);
+          // The float32 result of each operation, from the broadcast operands.
+          const [bx, by] = [tfc.broadcastTo(x, want.shape).dataSync(), tfc.broadcastTo(y, want.shape).dataSync()];
+          const exact = Float32Array.from(bx, (v, i) => f(v, by[i]));
+          expectSameFloats(ours!.dataSync() as Float32Array, exact, `${op} ${xs} ${ys}`);
+        });
+      }
+    }
+    expect(liveTensors()).to.equal(before);
   });
 });
