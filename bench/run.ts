@@ -213,7 +213,9 @@ const PERFORMANCE_NOTES = `
   - the optimizers' updates (GradientDescent, Momentum, Adam) in one pass, float32 operations
     in TF's order;
   - transposes (4×4 blocks in registers, 3-4× faster than tfjs-wasm's), ReLU's gradient, and
-    sums over leading axes (bias gradients; tfjs-wasm transposes first).
+    sums over leading axes (bias gradients; tfjs-wasm transposes first);
+  - float32 Add, Sub and Mul of a tensor and a tensor of its shape, a scalar or its trailing
+    dimensions: about 1 µs each against tfjs's 3 µs of dispatch on the book's small tensors.
 - Other matmuls stay on XNNPACK: transpose flags become explicit transposes, and each product
   is computed as A·B or (Bᵀ·Aᵀ)ᵀ, whichever packs and moves less (XNNPACK packs the right-hand
   operand it has not seen before, which in training is every operand of every step).

@@ -5,7 +5,8 @@
  *
  * They replace what tfjs-wasm does slowly and a training step does every time — the optimizers'
  * element-wise updates, products with a narrow right-hand side, the transposes around matmuls,
- * ReLU's gradient, sums over leading axes — with one SIMD pass each. Each has a JavaScript or
+ * ReLU's gradient, sums over leading axes, small float32 Add/Sub/Mul (where tfjs's per-kernel
+ * dispatch costs more than the arithmetic) — with one SIMD pass each. Each has a JavaScript or
  * tfjs twin (used on the CPU backend, when the binary is missing, or with `TF1TS_WASM_KERNELS=0`);
  * the tests check the two agree bit for bit.
  */

@@ -2,8 +2,8 @@
 ;; tfjs's memory, so a tensor's data is addressed by its byte offset there). They cover what
 ;; tfjs-wasm does slowly and a training step does every time: the optimizers' element-wise
 ;; updates (one pass instead of a JavaScript loop rounding through Math.fround), matrix products
-;; with a narrow right-hand side, the transposes around XNNPACK's matmuls, ReLU's gradient and
-;; sums over leading axes.
+;; with a narrow right-hand side, the transposes around XNNPACK's matmuls, ReLU's gradient,
+;; sums over leading axes, and float32 Add/Sub/Mul without tfjs's per-kernel dispatch.
 ;;
 ;; Arithmetic is float32, one IEEE operation at a time (no fused multiply-add), in the order of
 ;; what each kernel replaces: TF's kernel order for the updates (the JavaScript reference in
