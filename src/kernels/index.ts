@@ -68,7 +68,8 @@ function load(): WasmKernels | null {
 
 /** The kernels, or null where they cannot run (CPU backend, no binary, or switched off). */
 export function wasmKernels(): WasmKernels | null {
-  if (!enabled) return null;
+  // (A script may switch tfjs to another backend after import: the kernels address WASM tensors.)
+  if (!enabled || tfc.getBackend() !== 'wasm') return null;
   if (loaded === undefined) loaded = load();
   return loaded;
 }
