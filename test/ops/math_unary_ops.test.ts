@@ -6,27 +6,13 @@
 import {expect} from 'chai';
 import * as tf from '../../src';
 import {lookupOp} from '../../src/framework/registry';
-import {NDArray} from '../../src/ndarray/ndarray';
-import {decode, expectAllClose, freshGraph, liveTensors, loadFixture, type Encoded} from '../helpers/golden';
+import {freshGraph, loadFixture} from '../helpers/golden';
+import {checkOpCase, materialize, type CheckedCase} from '../helpers/op_cases';
 
-interface InputSpec {
-  kind: 'const' | 'placeholder' | 'array';
-  value?: Encoded;
-  dtype?: string;
-  shape?: (number | null)[] | null;
-  feed?: Encoded;
-}
-interface Case {
-  name: string;
+interface Case extends CheckedCase {
   fn: string;
-  inputs: [InputSpec];
   kwargs: {name?: string};
   atol?: number;
-  ops?: [string, string][];
-  dtype?: string;
-  shape?: string;
-  value?: Encoded;
-  error?: {class: string; when: 'build' | 'run'; message: string; op?: string | null};
 }
 
 const fixture = loadFixture<{cases: Case[]}>('math_unary_ops');
@@ -56,64 +42,15 @@ const FNS = {
   is_finite: tf.is_finite,
 } as unknown as Record<string, Unary>;
 
-const ERRORS: Record<string, Function> = {
-  ValueError: tf.errors.ValueError,
-  TypeError,
-  InvalidArgumentError: tf.errors.InvalidArgumentError,
-};
-
-type Built = tf.Tensor | NDArray;
-
-function materialize(spec: InputSpec): Built {
-  if (spec.kind === 'placeholder') return tf.placeholder(spec.dtype!, spec.shape);
-  const value = decode(spec.value!);
-  return spec.kind === 'const' ? tf.constant(value) : value;
-}
-
-/** A fetched value as numbers (a 0-d bool comes back as a JS boolean). */
-function numeric(v: unknown): unknown {
-  return typeof v === 'boolean' ? Number(v) : v;
-}
-
-function runCase(c: Case): void {
-  const x = materialize(c.inputs[0]);
-  const build = () => FNS[c.fn](x, c.kwargs.name);
-  if (c.error?.when === 'build') {
-    expect(build).to.throw(ERRORS[c.error.class], c.error.message);
-    return;
-  }
-  const t = build();
-  expect(tf.get_default_graph().get_operations().map((op) => [op.name, op.type])).to.deep.equal(c.ops);
-  expect(t.dtype.name).to.equal(c.dtype);
-  expect(String(t.shape)).to.equal(c.shape);
-  const probe = tf.constant(1.5);
-  const feed_dict: [tf.Tensor, NDArray][] = c.inputs[0].kind === 'placeholder' ? [[x as tf.Tensor, decode(c.inputs[0].feed!)]] : [];
-  const before = liveTensors();
-  const sess = new tf.Session();
-  try {
-    if (c.error) {
-      let err: unknown;
-      expect(() => sess.run(t, {feed_dict})).to.throw(ERRORS[c.error.class], c.error.message);
-      try {
-        sess.run(t, {feed_dict});
-      } catch (e) {
-        err = e;
-      }
-      if (c.error.op) expect((err as tf.errors.OpError).op?.name).to.equal(c.error.op);
-      expect(sess.run(probe), 'the session works after the error').to.equal(1.5);
-    } else {
-      const v = sess.run(t, {feed_dict});
-      expectAllClose(numeric(v), decode(c.value!), {rtol: 1e-5, atol: c.atol ?? 1e-6}, c.name);
-      if (v instanceof NDArray) expect(v.dtype).to.equal(c.dtype);
-    }
-  } finally {
-    sess.close();
-  }
-  expect(liveTensors(), 'tfjs tensors leaked').to.equal(before);
-}
-
 describe('math_unary_ops: golden cases from real TF', () => {
-  for (const c of fixture.cases) it(c.name, () => freshGraph(() => runCase(c)));
+  for (const c of fixture.cases) {
+    it(c.name, () =>
+      freshGraph(() => {
+        const x = materialize(c.inputs[0]);
+        checkOpCase(c, () => FNS[c.fn](x, c.kwargs.name), {built: [x], atol: c.atol});
+      }),
+    );
+  }
 });
 
 describe('math_unary_ops: operators and gradients declared', () => {

@@ -6,28 +6,11 @@
 import {expect} from 'chai';
 import * as tf from '../../src';
 import {lookupOp} from '../../src/framework/registry';
-import {NDArray} from '../../src/ndarray/ndarray';
-import {decode, expectAllClose, freshGraph, liveTensors, loadFixture, type Encoded} from '../helpers/golden';
+import {freshGraph, loadFixture} from '../helpers/golden';
+import {checkOpCase, materialize, resolve, type Built, type OpCase} from '../helpers/op_cases';
 
-interface InputSpec {
-  kind: 'const' | 'placeholder' | 'array';
-  value?: Encoded;
-  dtype?: string;
-  shape?: (number | null)[] | null;
-  feed?: Encoded;
-}
-interface Case {
-  name: string;
-  fn: string;
-  inputs: InputSpec[];
-  args: unknown[];
-  kwargs: Record<string, unknown>;
+interface Case extends OpCase {
   program?: string;
-  ops?: [string, string][];
-  dtype?: string;
-  shape?: string;
-  value?: Encoded;
-  error?: {class: string; when: 'build' | 'run'; message: string};
 }
 
 const fixture = loadFixture<{cases: Case[]}>('reduce_ops');
@@ -53,12 +36,6 @@ const PROGRAMS: Record<string, (...inputs: tf.Tensor[]) => tf.Tensor> = {
   count_nonzero_of_argmax_diff: (p, labels) => tf.count_nonzero(tf.argmax(p, {axis: 1}).sub(tf.argmax(labels, {axis: 1}))),
 };
 
-const ERRORS: Record<string, abstract new (...args: never[]) => Error> = {
-  ValueError: tf.errors.ValueError,
-  TypeError,
-  InvalidArgumentError: tf.errors.InvalidArgumentError,
-};
-
 /**
  * Where tf1ts knowingly differs from the TF 2.21 that wrote the fixture (the test expects the
  * rest of the case to match):
@@ -76,21 +53,6 @@ function asTf1ts(ops: [string, string][]): [string, string][] {
   });
 }
 
-type Built = tf.Tensor | NDArray;
-
-function materialize(spec: InputSpec): Built {
-  if (spec.kind === 'placeholder') return tf.placeholder(spec.dtype!, spec.shape);
-  const value = decode(spec.value!);
-  return spec.kind === 'const' ? tf.constant(value) : value;
-}
-
-/** A JSON argument: {input: i} is the case's i-th input, {dtype: name} a dtype, anything else itself. */
-function resolve(arg: unknown, built: Built[]): unknown {
-  if (arg !== null && typeof arg === 'object' && 'input' in arg) return built[(arg as {input: number}).input];
-  if (arg !== null && typeof arg === 'object' && 'dtype' in arg) return (arg as {dtype: string}).dtype;
-  return arg;
-}
-
 function build(c: Case, built: Built[]): tf.Tensor {
   if (c.program) return PROGRAMS[c.program](...(built as tf.Tensor[]));
   const args = c.args.map((a) => resolve(a, built));
@@ -99,49 +61,14 @@ function build(c: Case, built: Built[]): tf.Tensor {
   return FNS[c.fn](...args);
 }
 
-function feedsOf(c: Case, built: Built[]): [tf.Tensor, NDArray][] {
-  return c.inputs.flatMap((s, i) => (s.kind === 'placeholder' ? [[built[i] as tf.Tensor, decode(s.feed!)]] : []));
-}
-
-/** A fetched value as numbers (a 0-d bool comes back as a JS boolean). */
-function numeric(v: unknown): unknown {
-  return typeof v === 'boolean' ? Number(v) : v;
-}
-
-function runCase(c: Case): void {
-  const built = c.inputs.map(materialize);
-  if (c.error?.when === 'build') {
-    expect(() => build(c, built)).to.throw(ERRORS[c.error.class], c.error.message);
-    return;
-  }
-  const t = build(c, built);
-  const g = tf.get_default_graph();
-  expect(g.get_operations().map((op) => [op.name, op.type])).to.deep.equal(asTf1ts(c.ops!));
-  expect(t.dtype.name).to.equal(c.dtype);
-  expect(String(t.shape)).to.equal(c.shape);
-  const probe = tf.constant(1.5);
-  const feed_dict = feedsOf(c, built);
-  // The Session keeps the constants it folded until it is closed.
-  const before = liveTensors();
-  const sess = new tf.Session();
-  try {
-    if (c.error) {
-      expect(() => sess.run(t, {feed_dict})).to.throw(ERRORS[c.error.class], c.error.message);
-      expect(sess.run(probe), 'the session works after the error').to.equal(1.5);
-    } else {
-      const v = sess.run(t, {feed_dict});
-      expectAllClose(numeric(v), decode(c.value!), {rtol: 1e-5, atol: 1e-6}, c.name);
-      if (v instanceof NDArray) expect(v.dtype).to.equal(c.dtype);
-    }
-  } finally {
-    sess.close();
-  }
-  expect(liveTensors(), 'tfjs tensors leaked').to.equal(before);
-}
-
 describe('reduce_ops: golden cases from real TF', () => {
   for (const c of fixture.cases) {
-    it(c.name, () => freshGraph(() => runCase(c)));
+    it(c.name, () =>
+      freshGraph(() => {
+        const built = c.inputs.map(materialize);
+        checkOpCase(c, () => build(c, built), {built, ops: asTf1ts(c.ops ?? [])});
+      }),
+    );
   }
 });
 
