@@ -19,6 +19,7 @@ import * as crypto from 'crypto';
 import {as_dtype, type DType} from '../framework/dtypes';
 import {DataLossError, NotFoundError, UnimplementedError} from '../framework/errors';
 import {NDArray, type DtypeName} from '../ndarray/ndarray';
+import {fromHalfBits, toHalfBits} from '../framework/proto/tensor_proto';
 import {TableBuilder, TableCorruption, readTable, ByteWriter, ByteReader} from './table';
 import {Crc32c, crc32c, maskCrc} from '../framework/crc32c';
 import {decodeMessage, encodeMessage, type BundleEntry, type BundleHeader} from './checkpoint_proto';
@@ -67,7 +68,7 @@ export function encodeTensor(dtype: DType, a: NDArray): {bytes: Uint8Array; crc:
     case 'uint8': case 'bool': new Uint8Array(buf).set(src); break;
     case 'int64': { const d = new BigInt64Array(buf); for (let i = 0; i < n; i++) d[i] = BigInt(Math.trunc(src[i])); break; }
     case 'uint64': { const d = new BigUint64Array(buf); for (let i = 0; i < n; i++) d[i] = BigInt(Math.trunc(src[i]) >>> 0); break; }
-    case 'float16': { const d = new Uint16Array(buf); for (let i = 0; i < n; i++) d[i] = toHalf(src[i]); break; }
+    case 'float16': { const d = new Uint16Array(buf); for (let i = 0; i < n; i++) d[i] = toHalfBits(src[i]); break; }
   }
   const bytes = new Uint8Array(buf);
   return {bytes, crc: crc32c(bytes)};
@@ -273,7 +274,7 @@ export function decodeTensor(name: string, dtype: DType, shape: readonly number[
     // tf1ts computes int64 in int32: values beyond its range wrap, as a cast would.
     case 'int64': data = Int32Array.from(new BigInt64Array(buf), (x) => Number(BigInt.asIntN(32, x))); break;
     case 'uint64': data = Int32Array.from(new BigUint64Array(buf), (x) => Number(BigInt.asIntN(32, x))); break;
-    case 'float16': data = Float32Array.from(new Uint16Array(buf), fromHalf); break;
+    case 'float16': data = Float32Array.from(new Uint16Array(buf), fromHalfBits); break;
     default: throw new UnimplementedError(null, null, `Reading a ${base} tensor is not supported`);
   }
   return {value: new NDArray(data, shape, base), crc: crc32c(bytes)};
@@ -309,37 +310,3 @@ function decodeStrings(name: string, shape: readonly number[], n: number, bytes:
   }
 }
 
-/** IEEE half from a double (round to nearest even), as numpy's float16 cast. */
-function toHalf(x: number): number {
-  const f = new Float32Array([x]);
-  const u = new Uint32Array(f.buffer)[0];
-  const sign = (u >>> 16) & 0x8000;
-  const exp = (u >>> 23) & 0xff;
-  let mant = u & 0x7fffff;
-  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0);
-  const e = exp - 127 + 15;
-  if (e >= 0x1f) return sign | 0x7c00;
-  if (e <= 0) {
-    if (e < -10) return sign;
-    mant |= 0x800000;
-    const shift = 14 - e;
-    const half = 1 << (shift - 1);
-    let r = mant >>> shift;
-    const rem = mant & ((1 << shift) - 1);
-    if (rem > half || (rem === half && r & 1)) r++;
-    return sign | r;
-  }
-  let r = (e << 10) | (mant >>> 13);
-  const rem = mant & 0x1fff;
-  if (rem > 0x1000 || (rem === 0x1000 && r & 1)) r++;
-  return sign | r;
-}
-
-function fromHalf(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exp = (h >>> 10) & 0x1f;
-  const mant = h & 0x3ff;
-  if (exp === 0) return sign * mant * 2 ** -24;
-  if (exp === 0x1f) return mant ? NaN : sign * Infinity;
-  return sign * (1 + mant / 1024) * 2 ** (exp - 15);
-}
