@@ -19,15 +19,28 @@ export interface OutputSpec {
   readonly dtype: HostDtype;
 }
 
-/** The parts of tfjs-backend-wasm's BackendWasm (4.22) that host kernels use. */
-interface WasmBackend {
+/** The parts of tfjs-backend-wasm's BackendWasm (4.22) that host kernels and src/kernels use. */
+export interface WasmBackend {
   makeOutput(shape: readonly number[], dtype: string): tfc.TensorInfo;
   typedArrayFromHeap(info: tfc.TensorInfo): HostData;
+  /** A tensor's data: where it starts in the heap, in bytes. */
+  dataIdMap: {get(dataId: object): {memoryOffset: number} | undefined};
 }
 
-function wasmBackend(): WasmBackend | null {
+/** tfjs's backend when it is the WASM one, else null. */
+export function wasmBackend(): WasmBackend | null {
   const b = tfc.backend() as unknown as Partial<WasmBackend>;
   return typeof b.makeOutput === 'function' && typeof b.typedArrayFromHeap === 'function' ? (b as WasmBackend) : null;
+}
+
+/**
+ * Fresh outputs in the WASM heap, filled by `fill` (given their TensorInfos), as tensors.
+ * Everything allocates before `fill` runs: an allocation may grow the heap and move it.
+ */
+export function fillWasmOutputs(backend: WasmBackend, outputs: readonly OutputSpec[], fill: (infos: tfc.TensorInfo[]) => void): tfc.Tensor[] {
+  const infos = outputs.map((o) => backend.makeOutput(o.shape, o.dtype));
+  fill(infos);
+  return infos.map((info) => tfc.engine().makeTensorFromTensorInfo(info));
 }
 
 function allocate(dtype: HostDtype, n: number): HostData {
@@ -47,13 +60,8 @@ export function hostCompute(inputs: readonly tfc.Tensor[], outputs: readonly Out
     fn(ins, outs);
     return outs.map((d, i) => tfc.tensor(d, outputs[i].shape as number[], outputs[i].dtype));
   }
-  // Allocate first: an allocation may grow the heap, which detaches earlier views.
-  const infos = outputs.map((o) => backend.makeOutput(o.shape, o.dtype));
-  fn(
-    inputs.map((t) => backend.typedArrayFromHeap(t)),
-    infos.map((info) => backend.typedArrayFromHeap(info)),
-  );
-  return infos.map((info) => tfc.engine().makeTensorFromTensorInfo(info));
+  const view = (t: tfc.TensorInfo) => backend.typedArrayFromHeap(t);
+  return fillWasmOutputs(backend, outputs, (infos) => fn(inputs.map(view), infos.map(view)));
 }
 
 /** The first element of a (scalar) tensor, read in place. */

@@ -13,6 +13,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as tfc from '@tensorflow/tfjs-core';
+import {fillWasmOutputs, wasmBackend} from '../framework/host_compute';
 import {wasmHeapMemory} from '../session/backend';
 
 /** The exports of kernels.wat; pointers are byte offsets into the tfjs heap, `n` counts elements. */
@@ -35,11 +36,6 @@ export interface WasmKernels {
 /** The widest B (columns) matmul_narrow computes. */
 const NARROW = 12;
 
-/** The parts of tfjs-backend-wasm's BackendWasm (4.22) used to address tensors in its heap. */
-interface WasmBackend {
-  makeOutput(shape: readonly number[], dtype: string): tfc.TensorInfo;
-  dataIdMap: {get(dataId: object): {memoryOffset: number} | undefined};
-}
 
 declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => object;
@@ -81,7 +77,7 @@ export function setWasmKernelsEnabled(on: boolean): void {
 
 /** Where a tensor's data starts in the WASM heap, in bytes. */
 function heapOffset(t: {dataId: object}): number {
-  return (tfc.backend() as unknown as WasmBackend).dataIdMap.get(t.dataId)!.memoryOffset;
+  return wasmBackend()!.dataIdMap.get(t.dataId)!.memoryOffset;
 }
 
 /**
@@ -94,11 +90,9 @@ export function wasmCompute(
   fn: (k: WasmKernels, ins: number[], outs: number[]) => void,
 ): tfc.Tensor[] | null {
   const k = wasmKernels();
-  if (!k) return null;
-  const backend = tfc.backend() as unknown as WasmBackend;
-  const infos = outputs.map((o) => backend.makeOutput(o.shape, o.dtype));
-  fn(k, inputs.map(heapOffset), infos.map(heapOffset));
-  return infos.map((info) => tfc.engine().makeTensorFromTensorInfo(info));
+  const backend = k && wasmBackend();
+  if (!k || !backend) return null;
+  return fillWasmOutputs(backend, outputs, (infos) => fn(k, inputs.map(heapOffset), infos.map(heapOffset)));
 }
 
 /** A 2-D transpose of a 4-byte tensor (float32, int32), on the WASM kernels or on tfjs. */
